@@ -1,0 +1,2 @@
+/* templates.c: placeholder until its stage lands. */
+typedef int templates_placeholder_;

@@ -1,0 +1,2 @@
+/* weakref.c: placeholder until the runtime lands. */
+typedef int weakref_placeholder_;
