@@ -13,6 +13,7 @@ struct diag {
     char **lines;       /* owned, each owned */
     size_t nlines, cap;
     size_t nerrors;
+    size_t nio_errors;  /* the part of nerrors reported by diag_error_file */
 };
 
 diag *diag_new(void)
@@ -73,11 +74,17 @@ void diag_error_file(diag *d, const char *path, const char *fmt, ...)
     add(d, at, "error", fmt, ap);
     va_end(ap);
     d->nerrors++;
+    d->nio_errors++;
 }
 
 size_t diag_errors(const diag *d)
 {
     return d->nerrors;
+}
+
+size_t diag_io_errors(const diag *d)
+{
+    return d->nio_errors;
 }
 
 size_t diag_lines(const diag *d)

@@ -45,10 +45,12 @@ void diag_error(diag *d, srcpos at, const char *fmt, ...) DIAG_PRINTF(3, 4);
 /* Attach a note (a second location) to the error reported just before. */
 void diag_note(diag *d, srcpos at, const char *fmt, ...) DIAG_PRINTF(3, 4);
 /* An error with no position in a schema (a file that cannot be opened...):
-** printed as "PATH: error: MESSAGE". */
+** printed as "PATH: error: MESSAGE".  It counts as an I/O error too: a run
+** that reports one exits 2, not 1 (CONTRACT.md). */
 void diag_error_file(diag *d, const char *path, const char *fmt, ...) DIAG_PRINTF(3, 4);
 
 size_t diag_errors(const diag *d);          /* number of errors (notes not counted) */
+size_t diag_io_errors(const diag *d);       /* how many of them came from diag_error_file */
 size_t diag_lines(const diag *d);           /* number of lines, errors and notes */
 const char *diag_line(const diag *d, size_t i);  /* i-th line, without newline */
 void diag_print(const diag *d, FILE *out);  /* every line, each ending in '\n' */
