@@ -20,7 +20,12 @@
 
 #include "diag.h"
 
-#define SLOTGEN_VERSION "0.1.0"
+/* The version comes from project() in CMakeLists.txt, the one place it is set. */
+#ifdef SLOTGEN_VERSION_STRING
+#define SLOTGEN_VERSION SLOTGEN_VERSION_STRING
+#else
+#define SLOTGEN_VERSION "unknown"
+#endif
 
 typedef enum slotgen_dump {
     SLOTGEN_DUMP_NONE,

@@ -1,2 +1,437 @@
-/* reflect.c: placeholder until the runtime lands. */
-typedef int reflect_placeholder_;
+/*
+** reflect.c: slots by name, through the descriptor tables that generated
+** code fills in (CPython's member descriptors, as data).
+**
+** A name is found with the generator's perfect hash: one hash, one table
+** read, one strcmp, whatever the number of slots.  Values cross the API as
+** slots_value; every conversion rule lives here, in one place: integers fit
+** where they are exactly representable, doubles go only into float and
+** double (and not beyond FLT_MAX into float), bool only into bool, strings
+** are copied, objects referenced after an isinstance check.  The string,
+** char[N] and weak-slot helpers that generated setters call are here too.
+*/
+#include "internal.h"
+
+#include <float.h>
+#include <limits.h>
+#include <math.h>
+
+static const char *const error_text[SLOTS_ERR_COUNT] = {
+    [SLOTS_OK] = "success",
+    [SLOTS_ENOATTR] = "no such attribute",
+    [SLOTS_EREADONLY] = "attribute is readonly",
+    [SLOTS_ETYPE] = "wrong kind of value, or out of range",
+    [SLOTS_ENOMEM] = "out of memory",
+    [SLOTS_ENOWEAKREF] = "cannot create weak reference to this object",
+};
+
+const char *slots_strerror(int code)
+{
+    if (code < 0 || code >= SLOTS_ERR_COUNT)
+        return "unknown error";
+    return error_text[code];
+}
+
+/* ------------------------------------------------------------------ */
+/* Lookup                                                              */
+/* ------------------------------------------------------------------ */
+
+/* The entry of a perfect-hash table for name: index + 1, 0 for none. */
+static uint16_t hash_probe(const uint16_t *table, uint32_t seed, uint32_t mask, const char *name)
+{
+    return table != NULL ? table[slots_name_hash(name, seed) & mask] : 0;
+}
+
+/* strcmp(a, b) == 0, inline: names are a few bytes, shorter than a call
+** into the C library's vectorised strcmp takes to start. */
+static inline bool same_name(const char *a, const char *b)
+{
+    while (*a != '\0' && *a == *b) {
+        a++;
+        b++;
+    }
+    return *a == *b;
+}
+
+static inline const slots_slot *find_slot(const slots_class *cls, const char *name)
+{
+    uint16_t entry = hash_probe(cls->hash_table, cls->hash_seed, cls->hash_mask, name);
+    if (entry == 0)
+        return NULL;
+    const slots_slot *slot = &cls->slots[entry - 1];
+    return same_name(slot->name, name) ? slot : NULL;
+}
+
+const slots_slot *slots_find_slot(const slots_class *cls, const char *name)
+{
+    return find_slot(cls, name);
+}
+
+const slots_class *slots_find_class(const slots_module *m, const char *name)
+{
+    uint16_t entry = hash_probe(m->hash_table, m->hash_seed, m->hash_mask, name);
+    if (entry == 0)
+        return NULL;
+    const slots_class *cls = m->classes[entry - 1];
+    return same_name(cls->name, name) ? cls : NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading                                                             */
+/* ------------------------------------------------------------------ */
+
+static int read_none(slots_value *out)
+{
+    out->kind = SLOTS_NONE;
+    out->as.obj = NULL;
+    return SLOTS_OK;
+}
+
+static int read_int(slots_value *out, int64_t i)
+{
+    out->kind = SLOTS_INT;
+    out->as.i = i;
+    return SLOTS_OK;
+}
+
+static int read_uint(slots_value *out, uint64_t u)
+{
+    out->kind = SLOTS_UINT;
+    out->as.u = u;
+    return SLOTS_OK;
+}
+
+static int read_double(slots_value *out, double d)
+{
+    out->kind = SLOTS_DOUBLE;
+    out->as.d = d;
+    return SLOTS_OK;
+}
+
+static int read_str(slots_value *out, const char *s)
+{
+    if (s == NULL)
+        return read_none(out);
+    out->kind = SLOTS_STR;
+    out->as.s = s;
+    return SLOTS_OK;
+}
+
+static int read_obj(slots_value *out, void *obj)
+{
+    if (obj == NULL)
+        return read_none(out);
+    out->kind = SLOTS_OBJ;
+    out->as.obj = obj;
+    return SLOTS_OK;
+}
+
+static inline int slot_get(const void *obj, const slots_slot *slot, slots_value *out)
+{
+    const void *field = slots__at(obj, slot->offset);
+    if (SLOTS_UNLIKELY(slot->flags & SLOTS_SLOT_ARRAY)) {
+        if (slot->type != SLOTS_T_CHAR)
+            return SLOTS_ETYPE;
+        return read_str(out, field);
+    }
+    switch (slot->type) {
+    case SLOTS_T_BOOL:
+        out->kind = SLOTS_BOOL;
+        out->as.b = *(const bool *)field;
+        return SLOTS_OK;
+    case SLOTS_T_CHAR:   return read_int(out, *(const char *)field);
+    case SLOTS_T_INT8:   return read_int(out, *(const int8_t *)field);
+    case SLOTS_T_INT16:  return read_int(out, *(const int16_t *)field);
+    case SLOTS_T_INT32:  return read_int(out, *(const int32_t *)field);
+    case SLOTS_T_INT64:  return read_int(out, *(const int64_t *)field);
+    case SLOTS_T_UINT8:  return read_uint(out, *(const uint8_t *)field);
+    case SLOTS_T_UINT16: return read_uint(out, *(const uint16_t *)field);
+    case SLOTS_T_UINT32: return read_uint(out, *(const uint32_t *)field);
+    case SLOTS_T_UINT64: return read_uint(out, *(const uint64_t *)field);
+    case SLOTS_T_FLOAT:  return read_double(out, *(const float *)field);
+    case SLOTS_T_DOUBLE: return read_double(out, *(const double *)field);
+    case SLOTS_T_STRING: return read_str(out, *(char *const *)field);
+    case SLOTS_T_REF:    return read_obj(out, *(void *const *)field);
+    case SLOTS_T_WEAKREF:
+        return read_obj(out, slots_weakref_get(*(slots_weakref *const *)field));
+    default:
+        return SLOTS_ETYPE;
+    }
+}
+
+int slots_slot_get(const void *obj, const slots_slot *slot, slots_value *out)
+{
+    return slot_get(obj, slot, out);
+}
+
+int slots_getattr(const void *obj, const char *name, slots_value *out)
+{
+    const slots_class *cls = slots__class(obj);
+    const slots_slot *slot = find_slot(cls, name);
+    if (SLOTS_LIKELY(slot != NULL))
+        return slot_get(obj, slot, out);
+    if (cls->dict_offset != 0) {
+        const slots_value *v = slots__dict_get(*(slots_dict *const *)slots__at(obj, cls->dict_offset), name);
+        if (v != NULL) {
+            *out = *v;
+            return SLOTS_OK;
+        }
+    }
+    return SLOTS_ENOATTR;
+}
+
+/* ------------------------------------------------------------------ */
+/* Conversions for writing                                             */
+/* ------------------------------------------------------------------ */
+
+/* v as a signed integer in [min, max]. */
+static bool to_int(const slots_value *v, int64_t min, int64_t max, int64_t *out)
+{
+    if (v->kind == SLOTS_INT && v->as.i >= min && v->as.i <= max)
+        *out = v->as.i;
+    else if (v->kind == SLOTS_UINT && v->as.u <= (uint64_t)max)
+        *out = (int64_t)v->as.u;
+    else
+        return false;
+    return true;
+}
+
+/* v as an unsigned integer in [0, max]. */
+static bool to_uint(const slots_value *v, uint64_t max, uint64_t *out)
+{
+    if (v->kind == SLOTS_UINT && v->as.u <= max)
+        *out = v->as.u;
+    else if (v->kind == SLOTS_INT && v->as.i >= 0 && (uint64_t)v->as.i <= max)
+        *out = (uint64_t)v->as.i;
+    else
+        return false;
+    return true;
+}
+
+/* v as a float or double (as_float: float); integers only when exactly
+** representable: converted, then converted back unchanged.  The range test
+** comes before the conversion back, which would be undefined outside it. */
+static bool to_real(const slots_value *v, bool as_float, double *out)
+{
+    double d;
+    bool exact;
+    switch (v->kind) {
+    case SLOTS_DOUBLE:
+        d = v->as.d;
+        exact = !as_float || !isfinite(d) || (d <= FLT_MAX && d >= -FLT_MAX);
+        break;
+    case SLOTS_INT:
+        d = as_float ? (double)(float)v->as.i : (double)v->as.i;
+        exact = d < 0x1p63 && (int64_t)d == v->as.i;
+        break;
+    case SLOTS_UINT:
+        d = as_float ? (double)(float)v->as.u : (double)v->as.u;
+        exact = d < 0x1p64 && (uint64_t)d == v->as.u;
+        break;
+    default:
+        return false;
+    }
+    *out = d;
+    return exact;
+}
+
+/* char: a code in CHAR_MIN..CHAR_MAX, or a string of exactly one byte. */
+static bool to_char(const slots_value *v, char *out)
+{
+    int64_t code;
+    if (v->kind == SLOTS_STR && v->as.s[0] != '\0' && v->as.s[1] == '\0')
+        *out = v->as.s[0];
+    else if (to_int(v, CHAR_MIN, CHAR_MAX, &code))
+        *out = (char)code;
+    else
+        return false;
+    return true;
+}
+
+/* Signed slots: range-check against the type, then store it. */
+static int write_int(void *field, slots_type type, const slots_value *v)
+{
+    static const int64_t min[] = { INT8_MIN, INT16_MIN, INT32_MIN, INT64_MIN };
+    static const int64_t max[] = { INT8_MAX, INT16_MAX, INT32_MAX, INT64_MAX };
+    size_t k = (size_t)(type - SLOTS_T_INT8);
+    int64_t i;
+    if (!to_int(v, min[k], max[k], &i))
+        return SLOTS_ETYPE;
+    switch (type) {
+    case SLOTS_T_INT8:  *(int8_t *)field = (int8_t)i; break;
+    case SLOTS_T_INT16: *(int16_t *)field = (int16_t)i; break;
+    case SLOTS_T_INT32: *(int32_t *)field = (int32_t)i; break;
+    default:            *(int64_t *)field = i; break;
+    }
+    return SLOTS_OK;
+}
+
+static int write_uint(void *field, slots_type type, const slots_value *v)
+{
+    static const uint64_t max[] = { UINT8_MAX, UINT16_MAX, UINT32_MAX, UINT64_MAX };
+    uint64_t u;
+    if (!to_uint(v, max[type - SLOTS_T_UINT8], &u))
+        return SLOTS_ETYPE;
+    switch (type) {
+    case SLOTS_T_UINT8:  *(uint8_t *)field = (uint8_t)u; break;
+    case SLOTS_T_UINT16: *(uint16_t *)field = (uint16_t)u; break;
+    case SLOTS_T_UINT32: *(uint32_t *)field = (uint32_t)u; break;
+    default:             *(uint64_t *)field = u; break;
+    }
+    return SLOTS_OK;
+}
+
+static int write_real(void *field, slots_type type, const slots_value *v)
+{
+    double d;
+    if (!to_real(v, type == SLOTS_T_FLOAT, &d))
+        return SLOTS_ETYPE;
+    if (type == SLOTS_T_FLOAT)
+        *(float *)field = (float)d;
+    else
+        *(double *)field = d;
+    return SLOTS_OK;
+}
+
+/* A strong reference: an instance of the slot's class, or None. */
+static int write_ref(void *field, const slots_slot *slot, const slots_value *v)
+{
+    void *target = v->kind == SLOTS_OBJ ? v->as.obj : NULL;
+    if (v->kind != SLOTS_NONE && !(v->kind == SLOTS_OBJ && slots_isinstance(target, slot->ref_class)))
+        return SLOTS_ETYPE;
+    if (slot->type == SLOTS_T_WEAKREF)
+        return slots_set_weak(field, target);
+    /* incref first: the old value may be what keeps the new one alive */
+    void *old = *(void **)field;
+    *(void **)field = slots_incref(target);
+    slots_decref(old);
+    return SLOTS_OK;
+}
+
+static int write_scalar(void *field, const slots_slot *slot, const slots_value *v)
+{
+    switch (slot->type) {
+    case SLOTS_T_BOOL:
+        if (v->kind != SLOTS_BOOL)
+            return SLOTS_ETYPE;
+        *(bool *)field = v->as.b;
+        return SLOTS_OK;
+    case SLOTS_T_CHAR:
+        return to_char(v, field) ? SLOTS_OK : SLOTS_ETYPE;
+    case SLOTS_T_INT8: case SLOTS_T_INT16: case SLOTS_T_INT32: case SLOTS_T_INT64:
+        return write_int(field, slot->type, v);
+    case SLOTS_T_UINT8: case SLOTS_T_UINT16: case SLOTS_T_UINT32: case SLOTS_T_UINT64:
+        return write_uint(field, slot->type, v);
+    case SLOTS_T_FLOAT: case SLOTS_T_DOUBLE:
+        return write_real(field, slot->type, v);
+    case SLOTS_T_STRING:
+        if (v->kind != SLOTS_STR && v->kind != SLOTS_NONE)
+            return SLOTS_ETYPE;
+        return slots_set_string(field, v->kind == SLOTS_STR ? v->as.s : NULL);
+    case SLOTS_T_REF: case SLOTS_T_WEAKREF:
+        return write_ref(field, slot, v);
+    default:
+        return SLOTS_ETYPE;
+    }
+}
+
+/* A string or object kind holding NULL means None, as reading gives. */
+static slots_value normalized(const slots_value *v)
+{
+    slots_value n = *v;
+    if ((n.kind == SLOTS_STR && n.as.s == NULL) || (n.kind == SLOTS_OBJ && n.as.obj == NULL)) {
+        n.kind = SLOTS_NONE;
+        n.as.obj = NULL;
+    }
+    return n;
+}
+
+static inline int slot_set(void *obj, const slots_slot *slot, const slots_value *v, bool init)
+{
+    if (!init && ((slot->flags & SLOTS_SLOT_READONLY) || (slots__class(obj)->flags & SLOTS_CLASS_FROZEN)))
+        return SLOTS_EREADONLY;
+    slots_value value = normalized(v);
+    void *field = slots__at(obj, slot->offset);
+    if (slot->flags & SLOTS_SLOT_ARRAY) {
+        if (slot->type != SLOTS_T_CHAR || value.kind != SLOTS_STR)
+            return SLOTS_ETYPE;
+        return slots_set_chars(field, slot->length, value.as.s);
+    }
+    return write_scalar(field, slot, &value);
+}
+
+int slots_slot_set(void *obj, const slots_slot *slot, const slots_value *v, bool init)
+{
+    return slot_set(obj, slot, v, init);
+}
+
+/* ------------------------------------------------------------------ */
+/* By name                                                             */
+/* ------------------------------------------------------------------ */
+
+static slots_dict **dict_of(void *obj, const slots_class *cls)
+{
+    return cls->dict_offset != 0 ? slots__at(obj, cls->dict_offset) : NULL;
+}
+
+int slots_setattr(void *obj, const char *name, const slots_value *v)
+{
+    const slots_class *cls = slots__class(obj);
+    if (cls->flags & SLOTS_CLASS_FROZEN)
+        return SLOTS_EREADONLY;
+    const slots_slot *slot = find_slot(cls, name);
+    if (slot != NULL)
+        return slot_set(obj, slot, v, false);
+    slots_dict **dict = dict_of(obj, cls);
+    if (dict == NULL)
+        return SLOTS_ENOATTR;
+    if (v->kind > SLOTS_OBJ)
+        return SLOTS_ETYPE;
+    return slots__dict_set(dict, name, v);
+}
+
+int slots_delattr(void *obj, const char *name)
+{
+    const slots_class *cls = slots__class(obj);
+    if (find_slot(cls, name) != NULL)
+        return SLOTS_EREADONLY;
+    slots_dict **dict = dict_of(obj, cls);
+    return dict != NULL ? slots__dict_del(*dict, name) : SLOTS_ENOATTR;
+}
+
+size_t slots_dict_count(const void *obj)
+{
+    slots_dict **dict = dict_of((void *)(uintptr_t)obj, slots__class(obj));
+    return dict != NULL ? slots__dict_count(*dict) : 0;
+}
+
+const char *slots_dict_name(const void *obj, size_t i)
+{
+    slots_dict **dict = dict_of((void *)(uintptr_t)obj, slots__class(obj));
+    return dict != NULL ? slots__dict_name(*dict, i) : NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Helpers for generated setters                                       */
+/* ------------------------------------------------------------------ */
+
+int slots_set_string(char **field, const char *v)
+{
+    char *copy = NULL;
+    if (v != NULL && (copy = slots__strdup(v)) == NULL)
+        return SLOTS_ENOMEM;
+    free(*field);
+    *field = copy;
+    return SLOTS_OK;
+}
+
+/* The tail is zeroed so that equal strings leave equal bytes. */
+int slots_set_chars(char *field, size_t n, const char *v)
+{
+    size_t len = v != NULL ? strlen(v) : n;
+    if (len >= n)
+        return SLOTS_ETYPE;
+    memcpy(field, v, len);
+    memset(field + len, 0, n - len);
+    return SLOTS_OK;
+}

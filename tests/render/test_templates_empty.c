@@ -1,0 +1,35 @@
+/*
+** test_templates_empty.c: the template table embed_templates.cmake writes
+** for a directory without templates.  That it compiled under -Wpedantic
+** -Werror is half the test; the other half is that it is empty.
+*/
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "templates.h"
+
+static void empty_table_has_no_templates(void **state)
+{
+    template_set *ts = template_set_new(NULL);
+    size_t len = 0;
+
+    (void)state;
+    assert_int_equal(templates_embedded_count, 0);
+    assert_non_null(ts);
+    /* The sentinel entry of the table must not be found by its name. */
+    assert_null(template_set_get(ts, "", &len));
+    assert_null(template_set_get(ts, "header", &len));
+    template_set_free(ts);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(empty_table_has_no_templates),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
