@@ -628,29 +628,44 @@ static data *ctor_params(const m_class *c)
     return list;
 }
 
-/* The statement kinds a constructor stores a slot with; exactly one of
-** these flags is true in each item of `inits`. */
-static const char *const store_flag[] = {
-    "assign", "copy", "set_chars", "set_string", "incref", "set_weak"
+/* The statement a constructor stores a slot with. */
+typedef enum store {
+    STORE_ASSIGN,       /* self->x = v; */
+    STORE_COPY,         /* memcpy of an array, or of a char[N] default */
+    STORE_SET_CHARS,    /* slots_set_chars: a char[N] parameter may not fit */
+    STORE_SET_STRING,   /* slots_set_string: copies, may run out of memory */
+    STORE_INCREF,       /* a strong reference */
+    STORE_SET_WEAK,     /* slots_set_weak: may run out of memory */
+    STORE_COUNT
+} store;
+
+/* The template flag of each store; exactly one is true per `inits` item. */
+static const char *const store_flag[STORE_COUNT] = {
+    [STORE_ASSIGN] = "assign", [STORE_COPY] = "copy", [STORE_SET_CHARS] = "set_chars",
+    [STORE_SET_STRING] = "set_string", [STORE_INCREF] = "incref", [STORE_SET_WEAK] = "set_weak",
 };
 
-static int store_of(const m_slot *s)
+static store store_of(const m_slot *s)
 {
     switch (slot_access(s)) {
-    case ACC_SCALAR: return 0;
-    case ACC_ARRAY:  return 1;
+    case ACC_SCALAR: return STORE_ASSIGN;
+    case ACC_ARRAY:  return STORE_COPY;
     /* A char[N] default was checked to fit: it is copied whole. */
-    case ACC_CHARS:  return s->has_default ? 1 : 2;
-    case ACC_STRING: return 3;
-    case ACC_REF:    return 4;
-    default:         return 5;
+    case ACC_CHARS:  return s->has_default ? STORE_COPY : STORE_SET_CHARS;
+    case ACC_STRING: return STORE_SET_STRING;
+    case ACC_REF:    return STORE_INCREF;
+    default:         return STORE_SET_WEAK;
     }
+}
+
+static bool store_can_fail(store st)
+{
+    return st == STORE_SET_CHARS || st == STORE_SET_STRING || st == STORE_SET_WEAK;
 }
 
 /* How the constructor stores each slot: {path, value, ref_type, and one
 ** store flag}, where value is the parameter or the default object.  Sets
-** *can_fail when some store can fail (string and weak-reference stores,
-** and a char[N] parameter too long for it): the constructor then needs its
+** *can_fail when some store can fail: the constructor then needs its
 ** clean-up path. */
 static data *ctor_inits(const m_class *c, bool *can_fail)
 {
@@ -662,7 +677,7 @@ static data *ctor_inits(const m_class *c, bool *can_fail)
     for (i = 0; i < c->nall; i++) {
         const m_slot *s = c->all[i];
         data *d = data_map();
-        int store = store_of(s);
+        store st = store_of(s);
 
         buf_clear(&b);
         put_member_path(&b, c, s);
@@ -673,9 +688,9 @@ static data *ctor_inits(const m_class *c, bool *can_fail)
             data_set(d, "value", data_str(s->name));
         if (s->type.ref)
             data_set(d, "ref_type", data_strf("%s_%s", s->type.ref->schema->module, s->type.ref->name));
-        for (k = 0; k < sizeof store_flag / sizeof store_flag[0]; k++)
-            data_set(d, store_flag[k], data_bool((int)k == store));
-        *can_fail = *can_fail || (store >= 2 && store != 4);
+        for (k = 0; k < STORE_COUNT; k++)
+            data_set(d, store_flag[k], data_bool(k == (size_t)st));
+        *can_fail = *can_fail || store_can_fail(st);
         data_push(list, d);
     }
     buf_free(&b);
@@ -1089,22 +1104,31 @@ static data *includes_view(const m_schema *s)
     return list;
 }
 
-/* "SLOTGEN_GEOMETRY_SLOTS_H" for geometry.slots.h. */
-static data *guard_view(const char *name)
+static void put_upper_ident(buf *b, const char *p)
 {
-    buf b = BUF_INIT;
-    const char *p;
-    data *d;
-
-    buf_puts(&b, "SLOTGEN_");
-    for (p = name; *p; p++) {
+    for (; *p; p++) {
         char c = *p;
         if (c >= 'a' && c <= 'z')
             c = (char)(c - 'a' + 'A');
         else if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
             c = '_';
-        buf_putc(&b, c);
+        buf_putc(b, c);
     }
+}
+
+/* "SLOTGEN_GEO_GEOMETRY_SLOTS_H" for geometry.slots.h of module geo.  The
+** module is part of it because two schemas may share a file name (in
+** different folders) but never a module, and both headers can meet in
+** one translation unit. */
+static data *guard_view(const m_schema *s)
+{
+    buf b = BUF_INIT;
+    data *d;
+
+    buf_puts(&b, "SLOTGEN_");
+    put_upper_ident(&b, s->module);
+    buf_putc(&b, '_');
+    put_upper_ident(&b, s->name);
     buf_puts(&b, "_SLOTS_H");
     d = data_str(buf_str(&b));
     buf_free(&b);
@@ -1122,7 +1146,7 @@ data *view_schema(const m_schema *s)
     data_set(d, "schema_file", data_str(slash ? slash + 1 : s->path));
     data_set(d, "header_file", data_strf("%s.slots.h", s->name));
     data_set(d, "source_file", data_strf("%s.slots.c", s->name));
-    data_set(d, "guard", guard_view(s->name));
+    data_set(d, "guard", guard_view(s));
     data_set(d, "module", data_str(s->module));
     data_set(d, "module_literal", literal_or_null(s->module));
     data_set(d, "doc_lines", doc_lines(s->doc));

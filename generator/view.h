@@ -7,16 +7,23 @@
 ** offsetof expressions, escaped string literals, doc comments split into
 ** ready lines, default initialisers, perfect-hash tables, the layout
 ** figures and the ABI they hold for).  `slotgen generate --dump-model`
-** prints the tree, so a template author sees every name; the top-level
-** keys are:
+** prints the tree, so a template author sees every name.  Its shape:
 **
-**   slotgen_version, schema_file, header_file, source_file, guard, module,
-**   doc_lines, includes[{header}], abi_condition, abi_name, needs_math,
-**   classes[...] (bases first), class_index{seed, mask, rows[]},
-**   classes_rows[]
+**   schema: slotgen_version, abi_version, schema_file, header_file,
+**     source_file, guard, module, module_literal, doc_lines, doc_literal,
+**     includes[{header}], abi_condition, abi_name, needs_math,
+**     classes[] (bases before subclasses), class_table[], has_classes,
+**     nclasses, class_index{seed, mask, size, rows[]}
+**   class: name, cname, name_literal, doc_lines, doc_literal, root,
+**     base_cname, base_ptr, weakref, dict, frozen, members[{decl,
+**     doc_lines, doc_trailing}], own_accessors[], inherited_accessors[],
+**     has_inherited, accessors[] (both), params[{decl, name, last}],
+**     inits[], ctor_can_fail, defaults[{decl, init}], nslots, has_slots,
+**     slot_rows[], release{count, rows[], any}, index{...}, flags,
+**     weaklist_offset, dict_offset, layout[{member, expr, value}]
 **
-** and each class (see view.c, class_view) holds its struct members,
-** accessors, constructor, descriptor rows and layout checks.
+** Lists of text lines (doc_lines, rows) are ready to print one per line;
+** booleans are real booleans, so templates test them with sections.
 */
 #ifndef SLOTGEN_VIEW_H
 #define SLOTGEN_VIEW_H
@@ -32,9 +39,9 @@
 data *view_schema(const m_schema *s);
 
 /* A perfect hash of `n` distinct names for the runtime's name indexes
-** (slots.h): finds the smallest power-of-two table size >= n and the
-** smallest seed for which slots_name_hash(name, seed) & (size - 1) is
-** collision-free.  Fills *seed, *mask (size - 1) and *table (size entries
+** (slots.h): the table size starts at the smallest power of two >= n and
+** doubles until one of the first seeds tried (from 0 up) makes
+** slots_name_hash(name, seed) & (size - 1) collision-free.  Fills *seed, *mask (size - 1) and *table (size entries
 ** of index + 1, 0 = empty; caller frees).  Deterministic. */
 void view_perfect_hash(const char *const *names, size_t n,
                        uint32_t *seed, uint32_t *mask, uint16_t **table);

@@ -17,4 +17,4 @@ echo "== slotgen check schemas/*.yaml"
 "$build/generator/slotgen" check -I "$top/schemas" "$top"/schemas/*.yaml
 echo "   all schemas are valid"
 echo "== examples/transactions"
-"$build/examples/transactions/transactions"
+"$build/examples/transactions/transactions_demo"

@@ -211,7 +211,7 @@ static void test_generate_writes_a_header_and_a_source(void **state)
     assert_non_null(h);
     assert_non_null(c);
     assert_non_null(strstr(h, "geo_Point *geo_Point_new(int32_t x);"));
-    assert_non_null(strstr(h, "#ifndef SLOTGEN_GEO_SLOTS_H"));
+    assert_non_null(strstr(h, "#ifndef SLOTGEN_GEO_GEO_SLOTS_H"));
     assert_non_null(strstr(c, "const slots_class geo_Point_class = {"));
     assert_int_equal(count_entries(dir), 3);
     free(h);

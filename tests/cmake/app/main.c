@@ -19,8 +19,8 @@ int main(void)
 {
     int failures = 0;
     shapes_Point3D *p = shapes_Point3D_new(1, 2, 3);
-    other_Point *label = other_Point_new();
-    geo_label_Label *text = geo_label_Label_new();
+    other_Point *label = other_Point_new("");
+    geo_label_Label *text = geo_label_Label_new("");
     if (!p || !label || !text) {
         fputs("app: out of memory\n", stderr);
         return 1;
