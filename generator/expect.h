@@ -17,6 +17,7 @@
 #include "buf.h"
 #include "problems.h"
 
+/* Elements of an array, such as the key tables given to expect_known_keys. */
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* A scalar node; false for NULL, a list or a mapping. */
@@ -25,7 +26,7 @@ bool node_is_scalar(const ast_node *n);
 bool node_has_value(const ast_node *n);
 
 /* Report "expected WHAT, got ..." at `n`, WHAT from the printf format. */
-void expect_fail(problems *out, const ast_node *n, const char *fmt, ...) PROBLEMS_PRINTF(3, 4);
+void expect_fail(problems *out, const ast_node *n, const char *fmt, ...) DIAG_PRINTF(3, 4);
 
 /* A YAML 1.2 core boolean (true/True/TRUE, false/...; yes/no/on/off are
 ** refused) into *value.  False, after reporting, for anything else. */

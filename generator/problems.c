@@ -10,6 +10,15 @@
 #include "buf.h"
 #include "mem.h"
 
+/* An error and its optional note, waiting to be sorted into place. */
+struct problem {
+    srcpos at;
+    char *msg;              /* owned */
+    srcpos note_at;
+    char *note;             /* owned; NULL when no note */
+    size_t seq;             /* report order: ties on position keep it */
+};
+
 static char *vformat(const char *fmt, va_list ap)
 {
     buf b = BUF_INIT;
