@@ -2,11 +2,17 @@
 ** gennames.h: the file-scope names the generated code of a run will
 ** define, so that no two of them collide.
 **
-** Every schema emits, for module M, `M_module`, and for each class C
-** `M_C`, `M_C_class`, `M_C_new`, and a getter `M_C_get_S` (and a setter
-** `M_C_set_S` unless readonly) for every slot S, inherited ones included.
-** Legal names can still collide ("a_b" + "c" and "a" + "b_c"): the second
+** Every schema emits, for module M, `M_module` (and the statics
+** `M_classes`, `M_class_index`), and for each class C `M_C`, `M_C_class`,
+** `M_C_new`, a getter `M_C_get_S` (and a setter `M_C_set_S` unless
+** readonly) for every slot S, inherited ones included, and the statics
+** `M_C_slots`, `M_C_release`, `M_C_index` and `M_C_S_default` (for each
+** slot with a default).  Legal names can still collide ("a_b" + "c" and
+** "a" + "b_c", class `Point_new` beside class `Point`): the second
 ** definition is an error at its source, with a note at the first.
+**
+** A run may claim hundreds of thousands of names (10,000 classes of 8
+** slots), so they are kept in a hash set, not compared pairwise.
 */
 #ifndef SLOTGEN_GENNAMES_H
 #define SLOTGEN_GENNAMES_H
@@ -26,8 +32,10 @@ typedef struct gen_name {
 
 /* Every name claimed so far in the run.  Zero-initialise it. */
 typedef struct gennames {
-    gen_name *items;        /* owned */
+    gen_name *items;        /* owned; in claim order */
     size_t n, cap;
+    size_t *index;          /* owned; open addressing: item number + 1, 0 = empty */
+    size_t index_size;      /* a power of two, at least twice n; 0 before the first claim */
 } gennames;
 
 /* Claim the module descriptor of `s`, declared at `module_at`. */

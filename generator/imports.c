@@ -257,7 +257,9 @@ schema_file *imports_load_string(import_graph *g, const char *name, const char *
 {
     schema_file *f = add_file(g, xstrdup(name), true);
     f->ast = load_string(name, text, len, g->d);
-    process_file(g, f);
+    /* Text that did not parse is reported; there is no file to fall back to. */
+    if (f->ast)
+        process_file(g, f);
     return f;
 }
 

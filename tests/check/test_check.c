@@ -218,6 +218,21 @@ static void test_errors_yield_no_program_and_every_diagnostic(void **state)
     diag_free(d);
 }
 
+/* Text that does not parse gets its syntax error and nothing else: no
+** attempt to read a file of the same name, no I/O error. */
+static void test_unparsable_text_reports_only_its_syntax_error(void **state)
+{
+    static const char text[] = "classes: [\n";
+    diag *d = diag_new();
+    m_program *p = check_string("check_unparsable.yaml", text, sizeof text - 1, NULL, d);
+    (void)state;
+    assert_null(p);
+    assert_int_equal(diag_errors(d), 1);
+    assert_int_equal(diag_io_errors(d), 0);
+    assert_non_null(strstr(diag_line(d, 0), "check_unparsable.yaml:2:1: error: "));
+    diag_free(d);
+}
+
 static void test_imports_are_loaded_once_and_recorded(void **state)
 {
     const char *paths[] = {SCHEMAS_DIR "/scene.yaml", SCHEMAS_DIR "/geometry.yaml"};
@@ -268,6 +283,7 @@ int main(void)
         cmocka_unit_test(test_module_defaults_to_the_file_name_made_an_identifier),
         cmocka_unit_test(test_references_and_weak_references_resolve),
         cmocka_unit_test(test_errors_yield_no_program_and_every_diagnostic),
+        cmocka_unit_test(test_unparsable_text_reports_only_its_syntax_error),
         cmocka_unit_test(test_imports_are_loaded_once_and_recorded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
