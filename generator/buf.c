@@ -3,6 +3,7 @@
 */
 #include "buf.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,4 +90,23 @@ char *buf_steal(buf *b)
     char *s = b->data ? b->data : xstrdup("");
     buf_init(b);
     return s;
+}
+
+bool buf_read_file(buf *b, const char *path)
+{
+    char chunk[65536];
+    size_t n;
+    int err;
+    FILE *f = fopen(path, "rb");
+
+    if (!f)
+        return false;
+    errno = 0;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        buf_putn(b, chunk, n);
+    err = ferror(f) ? (errno ? errno : EIO) : 0;
+    if (fclose(f) != 0 && !err)
+        err = errno ? errno : EIO;
+    errno = err;
+    return err == 0;
 }

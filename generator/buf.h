@@ -11,6 +11,7 @@
 #define SLOTGEN_BUF_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct buf {
@@ -34,5 +35,9 @@ void buf_printf(buf *b, const char *fmt, ...);
 void buf_vprintf(buf *b, const char *fmt, va_list ap);
 const char *buf_str(const buf *b);      /* "" when empty, never NULL */
 char *buf_steal(buf *b);                /* caller frees; b is left empty */
+
+/* Append the whole file at `path` to b.  Returns false with errno set when
+** it cannot be opened or read (b then holds whatever was read). */
+bool buf_read_file(buf *b, const char *path);
 
 #endif

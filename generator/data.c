@@ -293,27 +293,11 @@ static bool yaml_can_be_plain(const char *s, size_t n)
     return !is_reserved_word(s, n);
 }
 
+/* YAML's double-quoted style is a superset of JSON's strings, so one
+** escaper serves both dumps. */
 static void yaml_quoted(buf *out, const char *s, size_t n)
 {
-    buf_putc(out, '"');
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        switch (c) {
-        case '"':  buf_puts(out, "\\\""); break;
-        case '\\': buf_puts(out, "\\\\"); break;
-        case '\n': buf_puts(out, "\\n"); break;
-        case '\r': buf_puts(out, "\\r"); break;
-        case '\t': buf_puts(out, "\\t"); break;
-        case '\0': buf_puts(out, "\\0"); break;
-        default:
-            /* C0 controls and DEL are not YAML-printable. */
-            if (c < 0x20 || c == 0x7f)
-                buf_printf(out, "\\x%02x", c);
-            else
-                buf_putc(out, (char)c);
-        }
-    }
-    buf_putc(out, '"');
+    json_string(out, s, n);
 }
 
 static void yaml_string(buf *out, const char *s, size_t n)

@@ -230,9 +230,8 @@ int slotgen_generate(const char *const *schemas, size_t n, const slotgen_options
         dump_views(r.program, opt->dump_model, out);
         goto done;
     }
-    r.templates = template_set_new(opt->templates_dir);
+    r.templates = template_set_new(opt->templates_dir, d);
     if (!r.templates) {
-        diag_error_file(d, opt->templates_dir, "cannot read the template directory");
         status = 2;
         goto done;
     }

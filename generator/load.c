@@ -466,35 +466,12 @@ ast_file *load_string(const char *name, const char *text, size_t len, diag *d)
     return ld.file;
 }
 
-/* The whole file into `out`; false with errno set when it cannot be read. */
-static bool read_all(const char *path, buf *out)
-{
-    char chunk[65536];
-    size_t n;
-    int saved_errno;
-    FILE *f = fopen(path, "rb");
-
-    if (!f)
-        return false;
-    errno = 0;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        buf_putn(out, chunk, n);
-    saved_errno = errno;
-    if (ferror(f)) {
-        fclose(f);
-        errno = saved_errno ? saved_errno : EIO;
-        return false;
-    }
-    fclose(f);
-    return true;
-}
-
 ast_file *load_file(const char *path, diag *d)
 {
     buf text = BUF_INIT;
     ast_file *f = NULL;
 
-    if (read_all(path, &text))
+    if (buf_read_file(&text, path))
         f = load_string(path, buf_str(&text), text.len, d);
     else
         diag_error_file(d, path, "cannot read: %s", strerror(errno));

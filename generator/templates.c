@@ -42,32 +42,6 @@ struct template_set {
     size_t used_cap;
 };
 
-/* Reads all of `path` into *text; returns 0, or -1 with errno set. */
-static int read_file(const char *path, char **text, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    buf contents = BUF_INIT;
-    char chunk[8192];
-    size_t n;
-    int failed;
-
-    if (!f)
-        return -1;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        buf_putn(&contents, chunk, n);
-    failed = ferror(f);
-    if (fclose(f) != 0)
-        failed = 1;
-    if (failed) {
-        buf_free(&contents);
-        errno = errno ? errno : EIO;
-        return -1;
-    }
-    *len = contents.len;
-    *text = buf_steal(&contents);
-    return 0;
-}
-
 /* The template name of directory entry `file`, or NULL when it is not a
 ** template (wrong suffix, or the bare suffix). */
 static char *template_name_of(const char *file)
@@ -80,11 +54,11 @@ static char *template_name_of(const char *file)
     return xstrndup(file, len - suffix);
 }
 
-static int add_override(template_set *ts, const char *dir, const char *file)
+static int add_override(template_set *ts, const char *dir, const char *file, diag *d)
 {
     char *name = template_name_of(file);
     override_file *o;
-    buf path = BUF_INIT;
+    buf path = BUF_INIT, text = BUF_INIT;
     void *overrides = ts->overrides;
 
     if (!name)
@@ -96,12 +70,15 @@ static int add_override(template_set *ts, const char *dir, const char *file)
     memset(o, 0, sizeof *o);
     o->name = name;
     o->path = buf_steal(&path);
-    if (read_file(o->path, &o->text, &o->len) != 0) {
-        fprintf(stderr, "slotgen: cannot read template '%s': %s\n", o->path, strerror(errno));
+    if (!buf_read_file(&text, o->path)) {
+        diag_error_file(d, o->path, "cannot read template: %s", strerror(errno));
+        buf_free(&text);
         free(o->name);
         free(o->path);
         return -1;
     }
+    o->len = text.len;
+    o->text = buf_steal(&text);
     ts->noverrides++;
     return 0;
 }
@@ -111,23 +88,21 @@ static int by_name(const void *a, const void *b)
     return strcmp(((const override_file *)a)->name, ((const override_file *)b)->name);
 }
 
-static int read_overrides(template_set *ts, const char *dir)
+static int read_overrides(template_set *ts, const char *dir, diag *diags)
 {
     DIR *d = opendir(dir);
     struct dirent *entry;
     int rc = 0;
 
     if (!d) {
-        fprintf(stderr, "slotgen: cannot read template directory '%s': %s\n", dir,
-                strerror(errno));
+        diag_error_file(diags, dir, "cannot read template directory: %s", strerror(errno));
         return -1;
     }
     errno = 0;
     while (rc == 0 && (entry = readdir(d)) != NULL)
-        rc = add_override(ts, dir, entry->d_name);
+        rc = add_override(ts, dir, entry->d_name, diags);
     if (rc == 0 && errno != 0) {
-        fprintf(stderr, "slotgen: cannot read template directory '%s': %s\n", dir,
-                strerror(errno));
+        diag_error_file(diags, dir, "cannot read template directory: %s", strerror(errno));
         rc = -1;
     }
     closedir(d);
@@ -137,11 +112,11 @@ static int read_overrides(template_set *ts, const char *dir)
     return rc;
 }
 
-template_set *template_set_new(const char *dir)
+template_set *template_set_new(const char *dir, diag *d)
 {
     template_set *ts = xcalloc(1, sizeof *ts);
 
-    if (dir && read_overrides(ts, dir) != 0) {
+    if (dir && read_overrides(ts, dir, d) != 0) {
         template_set_free(ts);
         return NULL;
     }

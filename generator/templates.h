@@ -13,6 +13,8 @@
 
 #include <stddef.h>
 
+#include "diag.h"
+
 /* One embedded template (see templates_embedded.c, generated). */
 typedef struct template_file {
     const char *name;       /* file name without ".mustache", e.g. "header" */
@@ -26,8 +28,9 @@ extern const size_t templates_embedded_count;
 typedef struct template_set template_set;
 
 /* A set over the embedded templates, overridden from `dir` when not NULL.
-** Returns NULL (after printing to stderr) if dir cannot be read. */
-template_set *template_set_new(const char *dir);
+** Returns NULL, with "PATH: error: ..." reported into `d` (an I/O error),
+** if dir or a template in it cannot be read. */
+template_set *template_set_new(const char *dir, diag *d);
 void template_set_free(template_set *ts);
 
 /* The template NAME, or NULL.  Records the file it came from when it was

@@ -6,7 +6,7 @@
 ** has to spell C types, escape literals or compute offsets.  The sections
 ** below follow the generated file: literals and comments, C spellings of
 ** slot types, defaults, accessors and constructor, descriptors, layout
-** checks, perfect hashes, and finally the class and schema objects.
+** checks, name indexes, and finally the class and schema objects.
 */
 #include "view.h"
 
@@ -22,6 +22,7 @@
 
 #include "buf.h"
 #include "mem.h"
+#include "phash.h"
 #include "slotgen.h"
 
 /* Hash table rows in the generated source hold this many entries. */
@@ -771,19 +772,18 @@ static data *number_rows(const uint16_t *v, size_t n)
     return rows;
 }
 
-/* {seed, mask, size, rows}: the perfect-hash index over `names`. */
+/* {seed, mask, size, rows}: the name index over `names` (phash.h). */
 static data *hash_view(const char *const *names, size_t n)
 {
     data *d = data_map();
-    uint32_t seed, mask;
-    uint16_t *table;
+    phash ix;
 
-    view_perfect_hash(names, n, &seed, &mask, &table);
-    data_set(d, "seed", data_strf("%" PRIu32 "u", seed));
-    data_set(d, "mask", data_strf("%" PRIu32 "u", mask));
-    data_set(d, "size", data_strf("%" PRIu32, mask + 1));
-    data_set(d, "rows", number_rows(table, (size_t)mask + 1));
-    free(table);
+    phash_build(names, n, &ix);
+    data_set(d, "seed", data_strf("%" PRIu32 "u", ix.seed));
+    data_set(d, "mask", data_strf("%" PRIu32 "u", ix.mask));
+    data_set(d, "size", data_strf("%" PRIu32, ix.mask + 1));
+    data_set(d, "rows", number_rows(ix.table, (size_t)ix.mask + 1));
+    phash_free(&ix);
     return d;
 }
 
@@ -914,50 +914,6 @@ static void set_abi(data *d)
     } else {
         data_set(d, "abi_condition", data_str("0"));
         data_set(d, "abi_name", data_str("an unknown architecture"));
-    }
-}
-
-/* ------------------------------------------------------------------ */
-/* Perfect hashes                                                      */
-/* ------------------------------------------------------------------ */
-
-/* Seeds tried per table size before the table doubles. */
-#define HASH_SEED_TRIES (1u << 14)
-
-static bool hash_fits(const char *const *names, size_t n, uint32_t seed,
-                      uint32_t mask, uint16_t *table)
-{
-    size_t i;
-
-    memset(table, 0, ((size_t)mask + 1) * sizeof *table);
-    for (i = 0; i < n; i++) {
-        uint32_t h = slots_name_hash(names[i], seed) & mask;
-        if (table[h])
-            return false;
-        table[h] = (uint16_t)(i + 1);
-    }
-    return true;
-}
-
-void view_perfect_hash(const char *const *names, size_t n,
-                       uint32_t *seed, uint32_t *mask, uint16_t **table)
-{
-    size_t size = 1;
-
-    while (size < n)
-        size <<= 1;
-    for (;; size <<= 1) {
-        uint16_t *t = xcalloc(size, sizeof *t);
-        uint32_t s;
-        for (s = 0; s < HASH_SEED_TRIES; s++) {
-            if (hash_fits(names, n, s, (uint32_t)(size - 1), t)) {
-                *seed = s;
-                *mask = (uint32_t)(size - 1);
-                *table = t;
-                return;
-            }
-        }
-        free(t);
     }
 }
 

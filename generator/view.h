@@ -5,7 +5,7 @@
 ** Templates only print: every C spelling they need is computed here, once,
 ** deterministically (types, parameter lists with first/last flags,
 ** offsetof expressions, escaped string literals, doc comments split into
-** ready lines, default initialisers, perfect-hash tables, the layout
+** ready lines, default initialisers, name-index tables, the layout
 ** figures and the ABI they hold for).  `slotgen generate --dump-model`
 ** prints the tree, so a template author sees every name.  Its shape:
 **
@@ -28,22 +28,11 @@
 #ifndef SLOTGEN_VIEW_H
 #define SLOTGEN_VIEW_H
 
-#include <stddef.h>
-#include <stdint.h>
-
 #include "data.h"
 #include "model.h"
 
 /* The template data for schema `s` (a schema of a checked, laid-out
 ** program).  Caller frees with data_free. */
 data *view_schema(const m_schema *s);
-
-/* A perfect hash of `n` distinct names for the runtime's name indexes
-** (slots.h): the table size starts at the smallest power of two >= n and
-** doubles until one of the first seeds tried (from 0 up) makes
-** slots_name_hash(name, seed) & (size - 1) collision-free.  Fills *seed, *mask (size - 1) and *table (size entries
-** of index + 1, 0 = empty; caller frees).  Deterministic. */
-void view_perfect_hash(const char *const *names, size_t n,
-                       uint32_t *seed, uint32_t *mask, uint16_t **table);
 
 #endif

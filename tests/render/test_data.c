@@ -225,7 +225,7 @@ static void yaml_dump_is_block_style_and_quotes_only_when_needed(void **state)
         "slots:\n"
         "  - name: x\n"
         "    size: 4\n"
-        "  - \"say \\\"hi\\\"\\n\\t\\x01\"\n"
+        "  - \"say \\\"hi\\\"\\n\\t\\u0001\"\n"
         "none: []\n");
     buf_free(&out);
     data_free(tree);

@@ -19,7 +19,26 @@
 #include <cmocka.h>
 
 #include "buf.h"
+#include "diag.h"
 #include "templates.h"
+
+/* Where template_set_new reports; a fresh one for every test. */
+static diag *d;
+
+static int new_diag(void **state)
+{
+    (void)state;
+    d = diag_new();
+    return 0;
+}
+
+static int free_diag(void **state)
+{
+    (void)state;
+    diag_free(d);
+    d = NULL;
+    return 0;
+}
 
 static void read_whole(const char *path, buf *out)
 {
@@ -78,12 +97,13 @@ static void embedded_table_holds_the_files_byte_for_byte(void **state)
 
 static void without_a_directory_every_template_is_embedded(void **state)
 {
-    template_set *ts = template_set_new(NULL);
+    template_set *ts = template_set_new(NULL, d);
     size_t len = 0;
     const char *text;
 
     (void)state;
     assert_non_null(ts);
+    assert_int_equal(diag_lines(d), 0);
     text = template_set_get(ts, "beta", &len);
     assert_ptr_equal(text, templates_embedded[1].text);
     assert_int_equal(len, templates_embedded[1].len);
@@ -108,7 +128,7 @@ static void override_directory_replaces_by_name_and_records_reads(void **state)
     buf_printf(&alpha_path, "%s/alpha.mustache", dir);
     buf_printf(&gamma_path, "%s/gamma.mustache", dir);
 
-    ts = template_set_new(dir);
+    ts = template_set_new(dir, d);
     assert_non_null(ts);
     assert_int_equal(template_set_nfiles(ts), 0);
 
@@ -144,7 +164,10 @@ static void override_directory_replaces_by_name_and_records_reads(void **state)
 static void missing_directory_is_an_error(void **state)
 {
     (void)state;
-    assert_null(template_set_new("/nonexistent/slotgen/templates"));
+    assert_null(template_set_new("/nonexistent/slotgen/templates", d));
+    assert_int_equal(diag_io_errors(d), 1);
+    assert_string_equal(diag_line(d, 0), "/nonexistent/slotgen/templates: error: "
+                        "cannot read template directory: No such file or directory");
 }
 
 static void unreadable_template_in_directory_is_an_error(void **state)
@@ -157,7 +180,9 @@ static void unreadable_template_in_directory_is_an_error(void **state)
     /* A directory named like a template cannot be read as one. */
     buf_printf(&sub, "%s/header.mustache", dir);
     assert_int_equal(mkdir(buf_str(&sub), 0700), 0);
-    assert_null(template_set_new(dir));
+    assert_null(template_set_new(dir, d));
+    assert_int_equal(diag_io_errors(d), 1);
+    assert_non_null(strstr(diag_line(d, 0), "/header.mustache: error: cannot read template: "));
     assert_int_equal(rmdir(buf_str(&sub)), 0);
     assert_int_equal(rmdir(dir), 0);
     buf_free(&sub);
@@ -166,11 +191,11 @@ static void unreadable_template_in_directory_is_an_error(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(embedded_table_holds_the_files_byte_for_byte),
-        cmocka_unit_test(without_a_directory_every_template_is_embedded),
-        cmocka_unit_test(override_directory_replaces_by_name_and_records_reads),
-        cmocka_unit_test(missing_directory_is_an_error),
-        cmocka_unit_test(unreadable_template_in_directory_is_an_error),
+        cmocka_unit_test_setup_teardown(embedded_table_holds_the_files_byte_for_byte, new_diag, free_diag),
+        cmocka_unit_test_setup_teardown(without_a_directory_every_template_is_embedded, new_diag, free_diag),
+        cmocka_unit_test_setup_teardown(override_directory_replaces_by_name_and_records_reads, new_diag, free_diag),
+        cmocka_unit_test_setup_teardown(missing_directory_is_an_error, new_diag, free_diag),
+        cmocka_unit_test_setup_teardown(unreadable_template_in_directory_is_an_error, new_diag, free_diag),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -10,11 +10,30 @@
 
 #include <cmocka.h>
 
+#include "diag.h"
 #include "templates.h"
+
+/* Where template_set_new reports; a fresh one for every test. */
+static diag *d;
+
+static int new_diag(void **state)
+{
+    (void)state;
+    d = diag_new();
+    return 0;
+}
+
+static int free_diag(void **state)
+{
+    (void)state;
+    diag_free(d);
+    d = NULL;
+    return 0;
+}
 
 static void empty_table_has_no_templates(void **state)
 {
-    template_set *ts = template_set_new(NULL);
+    template_set *ts = template_set_new(NULL, d);
     size_t len = 0;
 
     (void)state;
@@ -29,7 +48,7 @@ static void empty_table_has_no_templates(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(empty_table_has_no_templates),
+        cmocka_unit_test_setup_teardown(empty_table_has_no_templates, new_diag, free_diag),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
