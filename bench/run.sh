@@ -20,6 +20,7 @@ BUILD=${BENCH_BUILD_DIR:-$ROOT/build-bench-release}
 RESULTS_JSONL=$BUILD/results.jsonl
 ENV_FILE=$BUILD/environment.txt
 START_SECONDS=$(date +%s)
+LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
 
 case "${1:-}" in
   "")      QUICK=0; SIZES="1000000 10000000"; REPS=5 ;;
@@ -136,6 +137,7 @@ record python3 "$BENCH_DIR/tools/bench_generator.py" "$BUILD/bench_spawn" \
   echo "reps=$REPS"
   echo "py_reps_large=$PY_REPS_LARGE"
   echo "elapsed_seconds=$(( $(date +%s) - START_SECONDS ))"
+  echo "load=$LOAD_AT_START at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end"
 } > "$ENV_FILE"
 
 if [ "$QUICK" = 1 ]; then

@@ -36,8 +36,8 @@ void bench_emit(const char *workload, const char *table, const char *row,
 ** every value a benchmark computes: checksums, NULL returns, codes. */
 void bench_check(int ok, const char *what);
 
-/* Parse a positive count argument ("1000000", "10M" and "1e6" are not
-** accepted: plain decimal only); exits with a usage message otherwise. */
+/* Parse a positive count argument, plain decimal ("1000000"; not "1e6"
+** or "1M"); exits with status 2 and a message otherwise. */
 size_t bench_parse_count(const char *arg, const char *name);
 
 /* An array of n pointers, allocated and touched so that its pages are

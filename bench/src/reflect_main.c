@@ -45,6 +45,9 @@ static void run_op(const reflect_impl *impl, const reflect_op *op,
                    const reflect_loop_args *args, size_t reps)
 {
     double samples[MAX_REPS];
+    /* An untimed pass first: the first loop of a process otherwise pays
+    ** for cold caches and a CPU still raising its clock. */
+    bench_check(op->loop(args) == op->expected, op->name);
     for (size_t r = 0; r < reps; r++) {
         uint64_t t0 = bench_now_ns();
         int64_t sum = op->loop(args);

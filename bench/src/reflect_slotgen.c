@@ -8,12 +8,12 @@
 
 static void *make(unsigned width)
 {
-    const slots_class *cls = width == 4 ? &bench_Wide4_class
-                           : width == 16 ? &bench_Wide16_class
-                           : width == 64 ? &bench_Wide64_class : NULL;
-    void *obj = cls ? slots_new(cls) : NULL;
+    void *obj = width == 4 ? (void *)bench_Wide4_new()
+              : width == 16 ? (void *)bench_Wide16_new()
+              : width == 64 ? (void *)bench_Wide64_new() : NULL;
     if (!obj)
         return NULL;
+    const slots_class *cls = slots_class_of(obj);
     for (unsigned k = 0; k < width; k++)
         *(int64_t *)((char *)obj + cls->slots[k].offset) = reflect_value(k);
     return obj;

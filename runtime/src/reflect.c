@@ -2,8 +2,9 @@
 ** reflect.c: slots by name, through the descriptor tables that generated
 ** code fills in (CPython's member descriptors, as data).
 **
-** A name is found with the generator's perfect hash: one hash, one table
-** read, one strcmp, whatever the number of slots.  Values cross the API as
+** A name is found through the generator's name index: one hash, then a
+** linear probe that is almost always one table read and one strcmp,
+** whatever the number of slots.  Values cross the API as
 ** slots_value; every conversion rule lives here, in one place: integers fit
 ** where they are exactly representable, doubles go only into float and
 ** double (and not beyond FLT_MAX into float), bool only into bool, strings
@@ -36,12 +37,6 @@ const char *slots_strerror(int code)
 /* Lookup                                                              */
 /* ------------------------------------------------------------------ */
 
-/* The entry of a perfect-hash table for name: index + 1, 0 for none. */
-static uint16_t hash_probe(const uint16_t *table, uint32_t seed, uint32_t mask, const char *name)
-{
-    return table != NULL ? table[slots_name_hash(name, seed) & mask] : 0;
-}
-
 /* strcmp(a, b) == 0, inline: names are a few bytes, shorter than a call
 ** into the C library's vectorised strcmp takes to start. */
 static inline bool same_name(const char *a, const char *b)
@@ -53,13 +48,43 @@ static inline bool same_name(const char *a, const char *b)
     return *a == *b;
 }
 
+/* The name of item i of a descriptor array (slots or classes). */
+typedef const char *name_at_fn(const void *items, size_t i);
+
+static inline const char *slot_name_at(const void *items, size_t i)
+{
+    return ((const slots_slot *)items)[i].name;
+}
+
+static inline const char *class_name_at(const void *items, size_t i)
+{
+    return ((const slots_class *const *)items)[i]->name;
+}
+
+/* The entry (index + 1) of `name` in a name index, 0 if absent: a linear
+** probe from the home entry to the next empty one.  The generator keeps
+** the load at or under 1/2, so a probe is short and ends; the bound on
+** the probe count only protects against a hand-built table without an
+** empty entry. */
+static inline uint16_t index_find(const uint16_t *table, uint32_t seed, uint32_t mask,
+                                  const void *items, name_at_fn *name_at, const char *name)
+{
+    if (table == NULL)
+        return 0;
+    uint32_t at = slots_name_hash(name, seed) & mask;
+    for (uint32_t probes = 0; probes <= mask && table[at] != 0; probes++) {
+        if (same_name(name_at(items, table[at] - 1u), name))
+            return table[at];
+        at = (at + 1) & mask;
+    }
+    return 0;
+}
+
 static inline const slots_slot *find_slot(const slots_class *cls, const char *name)
 {
-    uint16_t entry = hash_probe(cls->hash_table, cls->hash_seed, cls->hash_mask, name);
-    if (entry == 0)
-        return NULL;
-    const slots_slot *slot = &cls->slots[entry - 1];
-    return same_name(slot->name, name) ? slot : NULL;
+    uint16_t entry = index_find(cls->hash_table, cls->hash_seed, cls->hash_mask,
+                                cls->slots, slot_name_at, name);
+    return entry != 0 ? &cls->slots[entry - 1] : NULL;
 }
 
 const slots_slot *slots_find_slot(const slots_class *cls, const char *name)
@@ -69,11 +94,9 @@ const slots_slot *slots_find_slot(const slots_class *cls, const char *name)
 
 const slots_class *slots_find_class(const slots_module *m, const char *name)
 {
-    uint16_t entry = hash_probe(m->hash_table, m->hash_seed, m->hash_mask, name);
-    if (entry == 0)
-        return NULL;
-    const slots_class *cls = m->classes[entry - 1];
-    return same_name(cls->name, name) ? cls : NULL;
+    uint16_t entry = index_find(m->hash_table, m->hash_seed, m->hash_mask,
+                                m->classes, class_name_at, name);
+    return entry != 0 ? m->classes[entry - 1] : NULL;
 }
 
 /* ------------------------------------------------------------------ */

@@ -22,12 +22,9 @@
 
 #include <cmocka.h>
 
-#include <slots/slots.h>
-
 #include "buf.h"
 #include "diag.h"
 #include "slotgen.h"
-#include "view.h"
 #include "write.h"
 
 static const char point_schema[] =
@@ -497,37 +494,6 @@ static void test_dump_model_prints_the_view_and_writes_nothing(void **state)
     free(yaml);
 }
 
-static void test_perfect_hash_is_collision_free(void **state)
-{
-    enum { N = 300 };
-    char names[N][16];
-    const char *ptrs[N];
-    uint32_t seed, mask;
-    uint16_t *table;
-    size_t i, filled = 0;
-
-    (void)state;
-    for (i = 0; i < N; i++) {
-        snprintf(names[i], sizeof names[i], "slot_%zu", i);
-        ptrs[i] = names[i];
-    }
-    view_perfect_hash(ptrs, N, &seed, &mask, &table);
-    assert_true(mask + 1 >= N);
-    assert_int_equal((mask + 1) & mask, 0);         /* a power of two */
-    for (i = 0; i < N; i++)
-        assert_int_equal(table[slots_name_hash(ptrs[i], seed) & mask], i + 1);
-    for (i = 0; i <= mask; i++)
-        filled += table[i] != 0;
-    assert_int_equal(filled, N);
-    free(table);
-
-    /* No names: a one-entry empty table. */
-    view_perfect_hash(NULL, 0, &seed, &mask, &table);
-    assert_int_equal(mask, 0);
-    assert_int_equal(table[0], 0);
-    free(table);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -545,7 +511,6 @@ int main(void)
         T(test_templates_override_by_name),
         T(test_template_error_exits_2_and_writes_nothing),
         T(test_dump_model_prints_the_view_and_writes_nothing),
-        cmocka_unit_test(test_perfect_hash_is_collision_free),
 #undef T
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,7 +1,8 @@
 /*
-** fixtures.c: the hand-written descriptors of fixtures.h, and the
-** perfect-hash seed search the generator does at build time, done here at
-** start-up with the same slots_name_hash.
+** fixtures.c: the hand-written descriptors of fixtures.h, and their name
+** indexes, built at start-up with the same slots_name_hash.  They are
+** perfect (every name at its home entry): the case the generator aims for
+** and the runtime's one-probe path; test_reflect.c covers displaced ones.
 */
 #include "fixtures.h"
 
@@ -117,7 +118,7 @@ slots_module fix_module = {
 };
 
 /* Place every name in table[] (index + 1) with no two in one cell: try
-** seeds until one works, as the generator does.  The table is twice the
+** seeds until one works, as the generator does for small classes.  The table is twice the
 ** next power of two, so a seed is found after a few tries. */
 static void perfect_hash(const char *const *names, size_t n, uint16_t *table,
                          uint32_t *seed, uint32_t *mask)

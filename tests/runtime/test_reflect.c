@@ -1,8 +1,9 @@
 /*
-** test_reflect.c: slots by name (reflect.c): lookups through the perfect
-** hash, every read kind, every conversion and range rule of setattr, the
-** error codes (ENOATTR, EREADONLY incl. frozen, ETYPE, ENOMEM), and the
-** helpers generated setters call.
+** test_reflect.c: slots by name (reflect.c): lookups through the name
+** index (home entries, displaced ones, absent names), every read kind,
+** every conversion and range rule of setattr, the error codes (ENOATTR,
+** EREADONLY incl. frozen, ETYPE, ENOMEM), and the helpers generated
+** setters call.
 */
 #include <stdarg.h>
 #include <stddef.h>
@@ -66,6 +67,102 @@ static void test_find_slot_compares_the_name_in_the_cell(void **state)
     }
     assert_true(found);
     assert_null(slots_find_slot(&Point_class, name));
+}
+
+/* A class whose index is built here with collisions: the generator
+** avoids them when it can, but a lookup must still work through them. */
+typedef struct Crowd {
+    slots_object slots_head;
+    int32_t a, b, c, d;
+} Crowd;
+
+#define CROWD_ROW(member) \
+    { #member, NULL, SLOTS_T_INT32, offsetof(Crowd, member), sizeof(int32_t), \
+      0, 0, NULL, NULL, NULL, &Crowd_class }
+
+static slots_class Crowd_class;
+static const slots_slot Crowd_slots[] = {
+    CROWD_ROW(a), CROWD_ROW(b), CROWD_ROW(c), CROWD_ROW(d),
+};
+static uint16_t Crowd_index[8];
+static slots_class Crowd_class = {
+    "Crowd", "fix", NULL, NULL, sizeof(Crowd), 0, 0, 0,
+    4, Crowd_slots, 0, NULL, 0, 7, Crowd_index,
+};
+
+/* A seed under which every slot of Crowd has home entry 7, the last: the
+** four fill entries 7, 0, 1, 2 in slot order, so the probe both walks a
+** cluster and wraps around the end of the table. */
+static void crowd_index_with_one_home(void)
+{
+    uint32_t seed = 0;
+    bool shared = false;
+    for (; seed < (1u << 24) && !shared; seed++) {
+        shared = true;
+        for (size_t i = 0; i < Crowd_class.nslots && shared; i++)
+            shared = (slots_name_hash(Crowd_slots[i].name, seed) & 7u) == 7u;
+    }
+    assert_true(shared);
+    Crowd_class.hash_seed = seed - 1;
+    memset(Crowd_index, 0, sizeof Crowd_index);
+    for (size_t i = 0; i < Crowd_class.nslots; i++)
+        Crowd_index[(7 + i) & 7] = (uint16_t)(i + 1);
+}
+
+/* An absent name whose home entry under Crowd's seed is `home`. */
+static void crowd_absent_name(uint32_t home, char *name, size_t size)
+{
+    for (int i = 0; i < 1000000; i++) {
+        snprintf(name, size, "k%d", i);
+        if ((slots_name_hash(name, Crowd_class.hash_seed) & Crowd_class.hash_mask) == home)
+            return;
+    }
+    fail_msg("no name with home entry %u", (unsigned)home);
+}
+
+static void test_find_slot_probes_past_displaced_entries(void **state)
+{
+    (void)state;
+    crowd_index_with_one_home();
+    for (size_t i = 0; i < Crowd_class.nslots; i++)
+        assert_ptr_equal(slots_find_slot(&Crowd_class, Crowd_slots[i].name), &Crowd_slots[i]);
+
+    char name[32];
+    crowd_absent_name(7, name, sizeof name);     /* walks the whole cluster */
+    assert_null(slots_find_slot(&Crowd_class, name));
+    crowd_absent_name(1, name, sizeof name);     /* starts inside it */
+    assert_null(slots_find_slot(&Crowd_class, name));
+    crowd_absent_name(4, name, sizeof name);     /* an empty home */
+    assert_null(slots_find_slot(&Crowd_class, name));
+
+    Crowd *obj = slots_new(&Crowd_class);
+    assert_non_null(obj);
+    assert_int_equal(slots_setattr(obj, "d", &(slots_value){ SLOTS_INT, { .i = 42 } }), SLOTS_OK);
+    assert_int_equal(obj->d, 42);
+    assert_int_equal(get(obj, "d").as.i, 42);
+    assert_int_equal(slots_setattr(obj, name, &(slots_value){ SLOTS_INT, { .i = 1 } }), SLOTS_ENOATTR);
+    slots_decref(obj);
+}
+
+/* A table with no empty entry (only a hand-built one can be so full) must
+** not make a lookup of an absent name loop forever. */
+static void test_find_slot_ends_in_a_full_table(void **state)
+{
+    (void)state;
+    slots_class full = Crowd_class;
+    uint16_t table[4];
+    full.hash_mask = 3;
+    full.hash_table = table;
+    memset(table, 0, sizeof table);
+    for (size_t i = 0; i < full.nslots; i++) {
+        uint32_t at = slots_name_hash(Crowd_slots[i].name, full.hash_seed) & 3u;
+        while (table[at] != 0)
+            at = (at + 1) & 3u;
+        table[at] = (uint16_t)(i + 1);
+    }
+    for (size_t i = 0; i < full.nslots; i++)
+        assert_ptr_equal(slots_find_slot(&full, Crowd_slots[i].name), &Crowd_slots[i]);
+    assert_null(slots_find_slot(&full, "absent"));
 }
 
 static void test_find_class_by_name(void **state)
@@ -479,6 +576,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_find_slot_finds_own_and_inherited_slots),
         cmocka_unit_test(test_find_slot_compares_the_name_in_the_cell),
+        cmocka_unit_test(test_find_slot_probes_past_displaced_entries),
+        cmocka_unit_test(test_find_slot_ends_in_a_full_table),
         cmocka_unit_test(test_find_class_by_name),
         cmocka_unit_test(test_strerror_names_every_code),
         cmocka_unit_test(test_getattr_reads_every_type_as_its_kind),

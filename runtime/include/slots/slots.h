@@ -136,10 +136,13 @@ typedef struct slots_slot {
     const slots_class *owner;       /* the class that declares the slot */
 } slots_slot;
 
-/* A class descriptor (`geo_Point_class`).  The name index is a perfect
-** hash computed by the generator: slot i of `slots` is found by hashing its
-** name with slots_name_hash(name, hash_seed) & hash_mask, reading
-** hash_table[] there (index + 1, 0 = empty) and comparing one name. */
+/* A class descriptor (`geo_Point_class`).  The name index is an
+** open-addressing table built by the generator: slot i of `slots` is found
+** by hashing its name, slots_name_hash(name, hash_seed) & hash_mask, and
+** probing hash_table[] from there to the next empty entry (entries are
+** index + 1, 0 = empty), comparing names.  The table is at most half full
+** and the seed is chosen to keep names at their home entry, so a hit is
+** usually one table read and one name comparison. */
 struct slots_class {
     const char *name;
     const char *module;
@@ -159,7 +162,7 @@ struct slots_class {
 };
 
 /* A module descriptor (`geo_module`): the classes of one schema, with the
-** same kind of perfect-hash index by class name. */
+** same kind of name index by class name. */
 typedef struct slots_module {
     const char *name;
     const char *doc;                /* or NULL */
@@ -220,8 +223,8 @@ size_t slots_sizeof(const void *obj);
 /* Reflection by name                                                  */
 /* ------------------------------------------------------------------ */
 
-/* Own or inherited slot `name` of `cls`, or NULL.  O(1): one hash, one
-** string comparison, whatever the number of slots. */
+/* Own or inherited slot `name` of `cls`, or NULL.  O(1): one hash and a
+** short probe, usually one string comparison, whatever the number of slots. */
 const slots_slot *slots_find_slot(const slots_class *cls, const char *name);
 /* Class `name` of module `m`, or NULL. */
 const slots_class *slots_find_class(const slots_module *m, const char *name);

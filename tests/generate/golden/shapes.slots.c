@@ -20,9 +20,9 @@ static const uint16_t shp_Shape_release[1] = {
     0,
 };
 
-/* Perfect hash of the slot names: index + 1, 0 = empty. */
-static const uint16_t shp_Shape_index[1] = {
-    1,
+/* Name index of the slots (linear probing): index + 1, 0 = empty. */
+static const uint16_t shp_Shape_index[2] = {
+    0, 1,
 };
 
 const slots_class shp_Shape_class = {
@@ -39,7 +39,7 @@ const slots_class shp_Shape_class = {
     /* nrelease        */ 1,
     /* release         */ shp_Shape_release,
     /* hash_seed       */ 0u,
-    /* hash_mask       */ 0u,
+    /* hash_mask       */ 1u,
     /* hash_table      */ shp_Shape_index
 };
 
@@ -83,9 +83,9 @@ static const uint16_t shp_Point_release[1] = {
     0,
 };
 
-/* Perfect hash of the slot names: index + 1, 0 = empty. */
-static const uint16_t shp_Point_index[4] = {
-    1, 0, 3, 2,
+/* Name index of the slots (linear probing): index + 1, 0 = empty. */
+static const uint16_t shp_Point_index[8] = {
+    1, 0, 3, 0, 0, 0, 0, 2,
 };
 
 const slots_class shp_Point_class = {
@@ -102,7 +102,7 @@ const slots_class shp_Point_class = {
     /* nrelease        */ 1,
     /* release         */ shp_Point_release,
     /* hash_seed       */ 2u,
-    /* hash_mask       */ 3u,
+    /* hash_mask       */ 7u,
     /* hash_table      */ shp_Point_index
 };
 
@@ -152,9 +152,9 @@ static const uint16_t shp_Label_release[2] = {
     1, 2,
 };
 
-/* Perfect hash of the slot names: index + 1, 0 = empty. */
-static const uint16_t shp_Label_index[8] = {
-    0, 0, 4, 2, 5, 1, 3, 0,
+/* Name index of the slots (linear probing): index + 1, 0 = empty. */
+static const uint16_t shp_Label_index[16] = {
+    0, 1, 5, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 2, 3,
 };
 
 const slots_class shp_Label_class = {
@@ -170,8 +170,8 @@ const slots_class shp_Label_class = {
     /* slots           */ shp_Label_slots,
     /* nrelease        */ 2,
     /* release         */ shp_Label_release,
-    /* hash_seed       */ 6u,
-    /* hash_mask       */ 7u,
+    /* hash_seed       */ 0u,
+    /* hash_mask       */ 15u,
     /* hash_table      */ shp_Label_index
 };
 
@@ -222,9 +222,9 @@ static const slots_slot shp_Stamp_slots[2] = {
       SLOTS_SLOT_READONLY, NULL, &shp_Stamp_kind_default, "'", &shp_Stamp_class },
 };
 
-/* Perfect hash of the slot names: index + 1, 0 = empty. */
-static const uint16_t shp_Stamp_index[2] = {
-    2, 1,
+/* Name index of the slots (linear probing): index + 1, 0 = empty. */
+static const uint16_t shp_Stamp_index[4] = {
+    0, 0, 2, 1,
 };
 
 const slots_class shp_Stamp_class = {
@@ -241,7 +241,7 @@ const slots_class shp_Stamp_class = {
     /* nrelease        */ 0,
     /* release         */ NULL,
     /* hash_seed       */ 1u,
-    /* hash_mask       */ 1u,
+    /* hash_mask       */ 3u,
     /* hash_table      */ shp_Stamp_index
 };
 
@@ -263,9 +263,9 @@ static const slots_class *const shp_classes[4] = {
     &shp_Stamp_class,
 };
 
-/* Perfect hash of the class names: index + 1, 0 = empty. */
-static const uint16_t shp_class_index[4] = {
-    3, 4, 1, 2,
+/* Name index of the classes (linear probing): index + 1, 0 = empty. */
+static const uint16_t shp_class_index[8] = {
+    4, 3, 0, 0, 0, 1, 0, 2,
 };
 
 const slots_module shp_module = {
@@ -273,8 +273,8 @@ const slots_module shp_module = {
     /* doc        */ "Golden-test shapes.",
     /* nclasses   */ 4,
     /* classes    */ shp_classes,
-    /* hash_seed  */ 2u,
-    /* hash_mask  */ 3u,
+    /* hash_seed  */ 1u,
+    /* hash_mask  */ 7u,
     /* hash_table */ shp_class_index
 };
 
