@@ -33,7 +33,9 @@
 #include "layout.h"
 #include "mem.h"
 #include "names.h"
+#include "phash.h"
 #include "problems.h"
+#include "strmap.h"
 #include "types.h"
 
 /* The state of one run, across its schemas. */
@@ -433,15 +435,6 @@ static void find_cycles(checker *ck, schema_work *sw)
     }
 }
 
-static const m_slot *find_slot(const m_class *c, const char *name)
-{
-    size_t i;
-    for (i = 0; i < c->nall; i++)
-        if (strcmp(c->all[i]->name, name) == 0)
-            return c->all[i];
-    return NULL;
-}
-
 /* weakref/dict twice in a chain, and dataclasses' frozen rules. */
 static void check_flags(checker *ck, class_work *cw)
 {
@@ -470,15 +463,18 @@ static void check_flags(checker *ck, class_work *cw)
 static void collect_slots(checker *ck, class_work *cw)
 {
     m_class *c = cw->cls, *b = c->base;
-    size_t nbase = b ? b->nall : 0, i;
+    size_t nbase = b ? b->nall : 0, i, at;
+    strmap inherited = STRMAP_INIT;     /* names of b->all: classes may be wide */
 
     c->all = xcalloc(nbase + c->nown + 1, sizeof(m_slot *));
-    for (i = 0; i < nbase; i++)
+    for (i = 0; i < nbase; i++) {
         c->all[c->nall++] = b->all[i];
+        strmap_put(&inherited, b->all[i]->name, i, NULL);
+    }
     for (i = 0; i < c->nown; i++) {
         m_slot *s = c->own[i];
-        const m_slot *old = find_slot(c, s->name);
-        if (old) {
+        if (strmap_get(&inherited, s->name, &at)) {
+            const m_slot *old = b->all[at];
             problems_add(ck->out, s->pos, "slot '%s' redefines the slot inherited from '%s'",
                          s->name, old->owner->name);
             problems_note(ck->out, old->pos, "'%s.%s' is defined here", old->owner->name,
@@ -487,6 +483,10 @@ static void collect_slots(checker *ck, class_work *cw)
         }
         c->all[c->nall++] = s;
     }
+    strmap_free(&inherited);
+    if (c->nall > PHASH_MAX_NAMES)
+        problems_add(ck->out, c->pos, "class '%s' has %zu slots, own and inherited; "
+                     "at most %u fit its name index", c->name, c->nall, PHASH_MAX_NAMES);
 }
 
 /* Ancestors unknown: keep what the class itself declares. */
@@ -574,6 +574,9 @@ static const ast_node *classes_node(checker *ck, const ast_node *root)
 static void check_classes(checker *ck, schema_work *sw, const ast_node *classes)
 {
     size_t i, j;
+    if (classes->npairs > PHASH_MAX_NAMES)
+        problems_add(ck->out, classes->pos, "%zu classes in one schema; at most %u fit "
+                     "the module's class index", classes->npairs, PHASH_MAX_NAMES);
     sw->schema->classes = xcalloc(classes->npairs + 1, sizeof(m_class *));
     sw->classes = xcalloc(classes->npairs + 1, sizeof(class_work));
     for (i = 0; i < classes->npairs; i++)

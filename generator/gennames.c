@@ -23,50 +23,16 @@ static char *fmt(const char *f, ...)
     return buf_steal(&b);
 }
 
-static size_t hash_name(const char *s)
-{
-    size_t h = 2166136261u;
-    while (*s)
-        h = (h ^ (unsigned char)*s++) * 16777619u;
-    return h;
-}
-
-/* The index entry holding `name`, or the empty entry where it belongs. */
-static size_t *slot_for(const gennames *g, const char *name)
-{
-    size_t mask = g->index_size - 1;
-    size_t i = hash_name(name) & mask;
-    while (g->index[i] && strcmp(g->items[g->index[i] - 1].name, name) != 0)
-        i = (i + 1) & mask;
-    return &g->index[i];
-}
-
-/* Keep the index at most half full, so probes stay short. */
-static void grow_index(gennames *g)
-{
-    size_t i;
-    if (g->index_size >= 2 * (g->n + 1))
-        return;
-    free(g->index);
-    g->index_size = g->index_size ? 2 * g->index_size : 64;
-    g->index = xcalloc(g->index_size, sizeof *g->index);
-    for (i = 0; i < g->n; i++)
-        *slot_for(g, g->items[i].name) = i + 1;
-}
-
 /* Record `name` (both strings taken over); a second definition is an
 ** error at the later one, with a note at the first. */
 static void claim(gennames *g, problems *out, srcpos at, char *name, char *what)
 {
-    size_t *entry;
+    size_t first;
     void *items;
 
-    grow_index(g);
-    entry = slot_for(g, name);
-    if (*entry) {
-        const gen_name *first = &g->items[*entry - 1];
-        problems_add(out, at, "'%s', %s, is already %s", name, what, first->what);
-        problems_note(out, first->at, "'%s' first generated here", name);
+    if (strmap_get(&g->index, name, &first)) {
+        problems_add(out, at, "'%s', %s, is already %s", name, what, g->items[first].what);
+        problems_note(out, g->items[first].at, "'%s' first generated here", name);
         free(name);
         free(what);
         return;
@@ -77,7 +43,8 @@ static void claim(gennames *g, problems *out, srcpos at, char *name, char *what)
     g->items[g->n].name = name;
     g->items[g->n].what = what;
     g->items[g->n].at = at;
-    *entry = ++g->n;
+    strmap_put(&g->index, name, g->n, NULL);
+    g->n++;
 }
 
 void gennames_claim_module(gennames *g, problems *out, const m_schema *s, srcpos module_at)
@@ -129,8 +96,7 @@ void gennames_free(gennames *g)
         free(g->items[i].what);
     }
     free(g->items);
-    free(g->index);
+    strmap_free(&g->index);
     g->items = NULL;
-    g->index = NULL;
-    g->n = g->cap = g->index_size = 0;
+    g->n = g->cap = 0;
 }

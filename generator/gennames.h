@@ -22,6 +22,7 @@
 #include "diag.h"
 #include "model.h"
 #include "problems.h"
+#include "strmap.h"
 
 /* A generated name and who generates it. */
 typedef struct gen_name {
@@ -34,8 +35,7 @@ typedef struct gen_name {
 typedef struct gennames {
     gen_name *items;        /* owned; in claim order */
     size_t n, cap;
-    size_t *index;          /* owned; open addressing: item number + 1, 0 = empty */
-    size_t index_size;      /* a power of two, at least twice n; 0 before the first claim */
+    strmap index;           /* name -> its number in items; keys borrowed from items */
 } gennames;
 
 /* Claim the module descriptor of `s`, declared at `module_at`. */
