@@ -5,30 +5,63 @@
 ** growable arrays, so building a tree of n nodes costs O(n) allocations
 ** amortised.  Maps keep insertion order because the dumps and the
 ** templates' sections must be deterministic.
+**
+** A view holds millions of nodes for a large schema, so a node costs as
+** few allocations as it can: a string lives in its node's own allocation,
+** null and the two booleans are shared immutable nodes that are never
+** allocated, and keys given as literals (data_set_literal) are not
+** copied.  Each pair keeps its key's hash, so that a lookup (the
+** renderer's, for every tag) compares one number per key, not a string.
 */
 #include "data.h"
 
 #include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "mem.h"
 
 typedef struct data_pair {
-    char *key;              /* owned */
+    const char *key;        /* owned when key_owned, else borrowed (a literal) */
     data *value;            /* owned */
+    uint32_t key_hash;      /* key_hash(key) */
+    bool key_owned;
 } data_pair;
 
 struct data {
     data_kind kind;
     bool boolean;           /* DATA_BOOL */
-    char *str;              /* DATA_STR: owned, NUL-terminated */
-    size_t len;             /* DATA_STR: bytes of str, excluding the NUL */
-    data **items;           /* DATA_LIST: owned children */
-    data_pair *pairs;       /* DATA_MAP: owned keys and values, insertion order */
-    size_t count;           /* DATA_LIST/DATA_MAP: children in use */
+    size_t count;           /* DATA_STR: bytes of text, excluding the NUL;
+                               DATA_LIST/DATA_MAP: children in use */
     size_t cap;             /* DATA_LIST/DATA_MAP: children allocated */
+    union {
+        data **items;       /* DATA_LIST: owned children */
+        data_pair *pairs;   /* DATA_MAP: insertion order */
+    } kids;
+    char text[];            /* DATA_STR: NUL-terminated, in the node's allocation */
 };
+
+/* The shared nodes: data_free never frees them, and nothing modifies a
+** null or a boolean once made. */
+static data shared_null = { DATA_NULL, false, 0, 0, { NULL } };
+static data shared_false = { DATA_BOOL, false, 0, 0, { NULL } };
+static data shared_true = { DATA_BOOL, true, 0, 0, { NULL } };
+
+static bool is_shared(const data *d)
+{
+    return d == &shared_null || d == &shared_false || d == &shared_true;
+}
+
+/* FNV-1a: keys are short identifiers. */
+static uint32_t key_hash(const char *key, size_t len)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)key[i]) * 16777619u;
+    return h;
+}
 
 static data *node_new(data_kind kind)
 {
@@ -39,21 +72,23 @@ static data *node_new(data_kind kind)
 
 data *data_null(void)
 {
-    return node_new(DATA_NULL);
+    return &shared_null;
 }
 
 data *data_bool(bool b)
 {
-    data *d = node_new(DATA_BOOL);
-    d->boolean = b;
-    return d;
+    return b ? &shared_true : &shared_false;
 }
 
 data *data_strn(const char *s, size_t n)
 {
-    data *d = node_new(DATA_STR);
-    d->str = xstrndup(s, n);
-    d->len = n;
+    data *d = xmalloc(offsetof(data, text) + n + 1);
+
+    memset(d, 0, offsetof(data, text));
+    d->kind = DATA_STR;
+    d->count = n;
+    memcpy(d->text, s, n);
+    d->text[n] = '\0';
     return d;
 }
 
@@ -62,12 +97,21 @@ data *data_str(const char *s)
     return data_strn(s, strlen(s));
 }
 
+/* Most formatted strings are short: they are printed on the stack and
+** copied once into their node; only longer ones go through a buf. */
 data *data_strf(const char *fmt, ...)
 {
+    char small[256];
     buf text = BUF_INIT;
     va_list ap;
+    int n;
     data *d;
 
+    va_start(ap, fmt);
+    n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n >= 0 && (size_t)n < sizeof small)
+        return data_strn(small, (size_t)n);
     va_start(ap, fmt);
     buf_vprintf(&text, fmt, ap);
     va_end(ap);
@@ -88,51 +132,75 @@ data *data_map(void)
 
 void data_push(data *list, data *item)
 {
-    void *items = list->items;
-    xgrow(&items, &list->cap, list->count + 1, sizeof *list->items);
-    list->items = items;
-    list->items[list->count++] = item;
+    void *items = list->kids.items;
+    xgrow(&items, &list->cap, list->count + 1, sizeof *list->kids.items);
+    list->kids.items = items;
+    list->kids.items[list->count++] = item;
 }
 
-static data_pair *find_pair(const data *map, const char *key)
+/* The pair of `map` whose key is key[0..len), or NULL. */
+static data_pair *find_pair(const data *map, const char *key, size_t len)
 {
-    for (size_t i = 0; i < map->count; i++)
-        if (strcmp(map->pairs[i].key, key) == 0)
-            return &map->pairs[i];
+    uint32_t h = key_hash(key, len);
+
+    for (size_t i = 0; i < map->count; i++) {
+        data_pair *p = &map->kids.pairs[i];
+        if (p->key_hash == h && strncmp(p->key, key, len) == 0 && p->key[len] == '\0')
+            return p;
+    }
     return NULL;
 }
 
-void data_set(data *map, const char *key, data *value)
+/* data_set and data_set_literal: `key` is already owned or borrowed as
+** `key_owned` says. */
+static void set_pair(data *map, const char *key, bool key_owned, data *value)
 {
-    data_pair *pair = find_pair(map, key);
+    size_t len = strlen(key);
+    data_pair *pair = find_pair(map, key, len);
     void *pairs;
 
     if (pair) {
         data_free(pair->value);
         pair->value = value;
+        if (key_owned)
+            free((char *)key);
         return;
     }
-    pairs = map->pairs;
-    xgrow(&pairs, &map->cap, map->count + 1, sizeof *map->pairs);
-    map->pairs = pairs;
-    map->pairs[map->count].key = xstrdup(key);
-    map->pairs[map->count].value = value;
-    map->count++;
+    pairs = map->kids.pairs;
+    xgrow(&pairs, &map->cap, map->count + 1, sizeof *map->kids.pairs);
+    map->kids.pairs = pairs;
+    pair = &map->kids.pairs[map->count++];
+    pair->key = key;
+    pair->value = value;
+    pair->key_hash = key_hash(key, len);
+    pair->key_owned = key_owned;
+}
+
+void data_set(data *map, const char *key, data *value)
+{
+    set_pair(map, xstrdup(key), true, value);
+}
+
+void data_set_literal(data *map, const char *key, data *value)
+{
+    set_pair(map, key, false, value);
 }
 
 void data_free(data *d)
 {
-    if (!d)
+    if (!d || is_shared(d))
         return;
     for (size_t i = 0; d->kind == DATA_LIST && i < d->count; i++)
-        data_free(d->items[i]);
+        data_free(d->kids.items[i]);
     for (size_t i = 0; d->kind == DATA_MAP && i < d->count; i++) {
-        free(d->pairs[i].key);
-        data_free(d->pairs[i].value);
+        if (d->kids.pairs[i].key_owned)
+            free((char *)d->kids.pairs[i].key);
+        data_free(d->kids.pairs[i].value);
     }
-    free(d->items);
-    free(d->pairs);
-    free(d->str);
+    if (d->kind == DATA_LIST)
+        free(d->kids.items);
+    else if (d->kind == DATA_MAP)
+        free(d->kids.pairs);
     free(d);
 }
 
@@ -148,12 +216,12 @@ bool data_bool_value(const data *d)
 
 const char *data_str_value(const data *d)
 {
-    return d->str;
+    return d->text;
 }
 
 size_t data_str_len(const data *d)
 {
-    return d->len;
+    return d->count;
 }
 
 size_t data_count(const data *d)
@@ -163,22 +231,31 @@ size_t data_count(const data *d)
 
 const data *data_item(const data *list, size_t i)
 {
-    return list->items[i];
+    return list->kids.items[i];
 }
 
 const char *data_key(const data *map, size_t i)
 {
-    return map->pairs[i].key;
+    return map->kids.pairs[i].key;
 }
 
 const data *data_value(const data *map, size_t i)
 {
-    return map->pairs[i].value;
+    return map->kids.pairs[i].value;
 }
 
 const data *data_get(const data *map, const char *key)
 {
-    const data_pair *pair = find_pair(map, key);
+    return data_getn(map, key, strlen(key));
+}
+
+const data *data_getn(const data *map, const char *key, size_t len)
+{
+    const data_pair *pair;
+
+    if (map->kind != DATA_MAP)
+        return NULL;
+    pair = find_pair(map, key, len);
     return pair ? pair->value : NULL;
 }
 
@@ -221,7 +298,7 @@ static void json_node(const data *d, buf *out, int depth)
     switch (d->kind) {
     case DATA_NULL: buf_puts(out, "null"); return;
     case DATA_BOOL: buf_puts(out, d->boolean ? "true" : "false"); return;
-    case DATA_STR:  json_string(out, d->str, d->len); return;
+    case DATA_STR:  json_string(out, d->text, d->count); return;
     case DATA_LIST:
     case DATA_MAP:
         break;
@@ -234,10 +311,10 @@ static void json_node(const data *d, buf *out, int depth)
     for (size_t i = 0; i < d->count; i++) {
         indent_to(out, depth + 1);
         if (d->kind == DATA_MAP) {
-            json_string(out, d->pairs[i].key, strlen(d->pairs[i].key));
+            json_string(out, d->kids.pairs[i].key, strlen(d->kids.pairs[i].key));
             buf_puts(out, ": ");
         }
-        json_node(d->kind == DATA_LIST ? d->items[i] : d->pairs[i].value, out, depth + 1);
+        json_node(d->kind == DATA_LIST ? d->kids.items[i] : d->kids.pairs[i].value, out, depth + 1);
         buf_puts(out, i + 1 < d->count ? ",\n" : "\n");
     }
     indent_to(out, depth);
@@ -338,7 +415,7 @@ static void yaml_inline(const data *d, buf *out)
     switch (d->kind) {
     case DATA_NULL: buf_puts(out, "null"); break;
     case DATA_BOOL: buf_puts(out, d->boolean ? "true" : "false"); break;
-    case DATA_STR:  yaml_string(out, d->str, d->len); break;
+    case DATA_STR:  yaml_string(out, d->text, d->count); break;
     case DATA_LIST: buf_puts(out, "[]"); break;
     case DATA_MAP:  buf_puts(out, "{}"); break;
     }
@@ -355,7 +432,7 @@ static void yaml_block(const data *d, buf *out, int indent, bool continues_line)
         return;
     }
     for (size_t i = 0; i < d->count; i++) {
-        const data *child = d->kind == DATA_LIST ? d->items[i] : d->pairs[i].value;
+        const data *child = d->kind == DATA_LIST ? d->kids.items[i] : d->kids.pairs[i].value;
         if (i > 0 || !continues_line)
             for (int c = 0; c < indent; c++)
                 buf_putc(out, ' ');
@@ -364,7 +441,7 @@ static void yaml_block(const data *d, buf *out, int indent, bool continues_line)
             yaml_block(child, out, indent + 2, true);
             continue;
         }
-        yaml_key(out, d->pairs[i].key, indent);
+        yaml_key(out, d->kids.pairs[i].key, indent);
         if (is_nonempty_collection(child)) {
             buf_puts(out, ":\n");
             yaml_block(child, out, indent + 2, false);

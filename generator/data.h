@@ -9,6 +9,8 @@
 **
 ** Ownership: every node owns its children.  data_push/data_set take
 ** ownership of the node they are given; data_free frees a whole tree.
+** data_null and data_bool return shared immutable nodes, which data_free
+** leaves alone, so they too can be given to data_push/data_set.
 */
 #ifndef SLOTGEN_DATA_H
 #define SLOTGEN_DATA_H
@@ -41,6 +43,9 @@ data *data_map(void);
 
 void data_push(data *list, data *item);                 /* appends; takes item */
 void data_set(data *map, const char *key, data *value); /* replaces or appends; takes value */
+/* As data_set, but `key` is borrowed, not copied: it must outlive the map
+** (a string literal, as every key of the view is). */
+void data_set_literal(data *map, const char *key, data *value);
 void data_free(data *d);
 
 data_kind data_kind_of(const data *d);
@@ -52,6 +57,9 @@ const data *data_item(const data *list, size_t i);
 const char *data_key(const data *map, size_t i);
 const data *data_value(const data *map, size_t i);
 const data *data_get(const data *map, const char *key); /* NULL if absent */
+/* As data_get, with the key given as key[0..len) (a tag name inside a
+** template); NULL when absent or when `map` is not a map. */
+const data *data_getn(const data *map, const char *key, size_t len);
 
 /* Serialise for --dump-model.  Both are deterministic (map order kept). */
 void data_to_json(const data *d, buf *out);

@@ -26,6 +26,7 @@
 
 #include "buf.h"
 #include "mem.h"
+#include "strmap.h"
 
 /* A schema nests about six levels deep; the bound keeps the recursion here
 ** and in ast_node_free from exhausting the C stack on hostile input. */
@@ -244,11 +245,21 @@ static ast_node *scalar_node(loader *ld, const yaml_event_t *ev)
 
 static ast_node *parse_node(loader *ld, yaml_event_t *ev, int depth);
 
+/* The pairs of one mapping as they are read, and its keys so far: a
+** mapping may have thousands of keys (one per class), so duplicates are
+** found by hashing, not by comparing every pair with every other. */
+typedef struct map_builder {
+    ast_node *map;
+    size_t cap;                 /* of map->pairs */
+    strmap keys;                /* key text (borrowed from map) -> pair index */
+} map_builder;
+
 /* A key must be a unique scalar; a bad pair is reported and dropped (the
 ** file fails anyway), so that the walk can go on to the next one. */
-static void add_pair(loader *ld, ast_node *map, size_t *cap, ast_node *key, ast_node *value)
+static void add_pair(loader *ld, map_builder *mb, ast_node *key, ast_node *value)
 {
-    size_t i;
+    ast_node *map = mb->map;
+    size_t first;
     void *pairs = map->pairs;
 
     if (key->kind != AST_SCALAR) {
@@ -256,14 +267,12 @@ static void add_pair(loader *ld, ast_node *map, size_t *cap, ast_node *key, ast_
                    ast_kind_name(key->kind));
         goto drop;
     }
-    for (i = 0; i < map->npairs; i++) {
-        if (strcmp(map->pairs[i].key->text, key->text) == 0) {
-            diag_error(ld->d, key->pos, "duplicate key '%s'", key->text);
-            diag_note(ld->d, map->pairs[i].key->pos, "previously defined here");
-            goto drop;
-        }
+    if (!strmap_put(&mb->keys, key->text, map->npairs, &first)) {
+        diag_error(ld->d, key->pos, "duplicate key '%s'", key->text);
+        diag_note(ld->d, map->pairs[first].key->pos, "previously defined here");
+        goto drop;
     }
-    xgrow(&pairs, cap, map->npairs + 1, sizeof(ast_pair));
+    xgrow(&pairs, &mb->cap, map->npairs + 1, sizeof(ast_pair));
     map->pairs = pairs;
     map->pairs[map->npairs].key = key;
     map->pairs[map->npairs].value = value;
@@ -279,13 +288,14 @@ drop:
 static ast_node *parse_mapping(loader *ld, ast_node *map, int depth)
 {
     yaml_event_t ev;
-    size_t cap = 0;             /* of map->pairs */
+    map_builder mb = { map, 0, STRMAP_INIT };
     for (;;) {
         ast_node *key, *value;
         if (!next_event(ld, &ev))
             break;
         if (ev.type == YAML_MAPPING_END_EVENT) {
             yaml_event_delete(&ev);
+            strmap_free(&mb.keys);
             return map;
         }
         if (!(key = parse_node(ld, &ev, depth + 1)))
@@ -298,8 +308,9 @@ static ast_node *parse_mapping(loader *ld, ast_node *map, int depth)
             ast_node_free(key);
             break;
         }
-        add_pair(ld, map, &cap, key, value);
+        add_pair(ld, &mb, key, value);
     }
+    strmap_free(&mb.keys);
     ast_node_free(map);
     return NULL;
 }

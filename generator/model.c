@@ -59,13 +59,14 @@ bool m_kind_is_signed(m_kind k)
     }
 }
 
-m_class *m_schema_find_class(const m_schema *s, const char *name)
+m_class *m_schema_find_class(m_schema *s, const char *name)
 {
     size_t i;
-    for (i = 0; i < s->nclasses; i++)
-        if (strcmp(s->classes[i]->name, name) == 0)
-            return s->classes[i];
-    return NULL;
+
+    /* strmap_put keeps the first of two equal names, as a scan finds it. */
+    for (; s->nindexed < s->nclasses; s->nindexed++)
+        strmap_put(&s->class_index, s->classes[s->nindexed]->name, s->nindexed, NULL);
+    return strmap_get(&s->class_index, name, &i) ? s->classes[i] : NULL;
 }
 
 void m_value_fini(m_value *v)
@@ -107,6 +108,7 @@ static void schema_free(m_schema *s)
     for (i = 0; i < s->nclasses; i++)
         class_free(s->classes[i]);
     free(s->classes);
+    strmap_free(&s->class_index);
     free(s->imports);
     free(s->path);
     free(s->name);

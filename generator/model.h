@@ -22,6 +22,7 @@
 #include <stdint.h>
 
 #include "diag.h"
+#include "strmap.h"
 
 typedef struct m_class m_class;
 typedef struct m_schema m_schema;
@@ -110,6 +111,11 @@ struct m_schema {
     size_t nclasses;
     m_schema **imports;     /* borrowed; as listed in `imports:` */
     size_t nimports;
+    /* The index of m_schema_find_class over classes[0..nindexed), names
+    ** borrowed: each lookup first adds the classes appended since the
+    ** last one, so a schema of n classes costs O(n), not O(n) per lookup. */
+    strmap class_index;
+    size_t nindexed;
 };
 
 typedef struct m_program {
@@ -124,7 +130,9 @@ const char *m_kind_ctype(m_kind k);
 bool m_kind_is_scalar(m_kind k);     /* bool, char, the ints and floats */
 bool m_kind_is_signed(m_kind k);     /* char counts as signed iff CHAR_MIN < 0 */
 
-m_class *m_schema_find_class(const m_schema *s, const char *name);
+/* The class of `s` called `name`, or NULL.  Not const: it extends the
+** schema's name index (class_index above). */
+m_class *m_schema_find_class(m_schema *s, const char *name);
 void m_value_fini(m_value *v);
 void m_program_free(m_program *p);
 

@@ -386,18 +386,6 @@ static void push_context(renderer *r, const data *d)
     r->stack[r->depth++] = d;
 }
 
-static const data *map_lookup(const data *map, const char *key, size_t len)
-{
-    if (data_kind_of(map) != DATA_MAP)
-        return NULL;
-    for (size_t i = 0; i < data_count(map); i++) {
-        const char *k = data_key(map, i);
-        if (strncmp(k, key, len) == 0 && k[len] == '\0')
-            return data_value(map, i);
-    }
-    return NULL;
-}
-
 /* The spec's name resolution: "." is the top context; otherwise the first
 ** part is looked up down the stack and every later part only inside the
 ** previous result. */
@@ -410,11 +398,11 @@ static const data *resolve(const renderer *r, const char *name, size_t len)
     if (len == 1 && name[0] == '.')
         return r->stack[r->depth - 1];
     for (size_t i = r->depth; i-- > 0 && !found;)
-        found = map_lookup(r->stack[i], name, first);
+        found = data_getn(r->stack[i], name, first);
     while (found && dot) {
         const char *part = dot + 1;
         dot = memchr(part, '.', len - (size_t)(part - name));
-        found = map_lookup(found, part, dot ? (size_t)(dot - part) : len - (size_t)(part - name));
+        found = data_getn(found, part, dot ? (size_t)(dot - part) : len - (size_t)(part - name));
     }
     return found;
 }

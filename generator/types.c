@@ -29,7 +29,7 @@ static bool scalar_kind(const char *word, size_t len, m_kind *out)
 
 m_class *type_find_class(const type_scope *sc, const char *name)
 {
-    const m_schema *s = sc->schema;
+    m_schema *s = sc->schema;
     m_class *c = m_schema_find_class(s, name);
     size_t i;
     for (i = 0; !c && i < s->nimports; i++)
@@ -63,7 +63,7 @@ static void note_not_imported(const type_scope *sc, const char *name)
 {
     size_t i;
     for (i = 0; i < sc->run->nschemas; i++) {
-        const m_schema *other = sc->run->schemas[i];
+        m_schema *other = sc->run->schemas[i];
         const m_class *c = m_schema_find_class(other, name);
         if (c && other != sc->schema) {
             problems_note(sc->out, c->pos, "'%s' is a class of '%s', which '%s' does not import",

@@ -22,7 +22,8 @@
 ** pointers are borrowed. */
 typedef struct type_scope {
     const m_program *run;       /* the schemas checked before this one */
-    const m_schema *schema;     /* this one: its classes and its imports' are visible */
+    m_schema *schema;           /* this one: its classes and its imports' are visible
+                                ** (not const: lookups extend its name index) */
     bool imports_broken;        /* an import failed: an unknown name may live there,
                                 ** so it is not reported */
     problems *out;

@@ -25,6 +25,7 @@
 #include "mem.h"
 #include "phash.h"
 #include "slotgen.h"
+#include "strmap.h"
 #include "viewcode.h"
 
 /* Hash table rows in the generated source hold this many entries. */
@@ -112,10 +113,10 @@ static void set_member_doc(data *map, const char *doc)
     data *trailing = doc_trailing(doc);
 
     if (trailing) {
-        data_set(map, "doc_lines", data_list());
-        data_set(map, "doc_trailing", trailing);
+        data_set_literal(map, "doc_lines", data_list());
+        data_set_literal(map, "doc_trailing", trailing);
     } else {
-        data_set(map, "doc_lines", doc_lines(doc));
+        data_set_literal(map, "doc_lines", doc_lines(doc));
     }
 }
 
@@ -201,22 +202,22 @@ static data *slot_row(const m_class *c, const m_slot *s)
     buf size = BUF_INIT;
     char *owner = cdecl_cname_of(s->owner);
 
-    data_set(d, "name", data_str(s->name));
-    data_set(d, "name_literal", literal_or_null(s->name));
-    data_set(d, "doc_literal", literal_or_null(s->doc));
-    data_set(d, "type", data_str(cdecl_type_enum(s->type.kind)));
-    data_set(d, "offset", data_strf("offsetof(%s, %s)", owner, s->name));
+    data_set_literal(d, "name", data_str(s->name));
+    data_set_literal(d, "name_literal", literal_or_null(s->name));
+    data_set_literal(d, "doc_literal", literal_or_null(s->doc));
+    data_set_literal(d, "type", data_str(cdecl_type_enum(s->type.kind)));
+    data_set_literal(d, "offset", data_strf("offsetof(%s, %s)", owner, s->name));
     cdecl_size(&size, s);
-    data_set(d, "size", data_str(buf_str(&size)));
-    data_set(d, "length", data_strf("%zu", s->type.array_len));
-    data_set(d, "flags", slot_flags(c, s));
+    data_set_literal(d, "size", data_str(buf_str(&size)));
+    data_set_literal(d, "length", data_strf("%zu", s->type.array_len));
+    data_set_literal(d, "flags", slot_flags(c, s));
     if (s->type.ref)
-        data_set(d, "ref_class", data_strf("&%s_%s_class", s->type.ref->schema->module, s->type.ref->name));
+        data_set_literal(d, "ref_class", data_strf("&%s_%s_class", s->type.ref->schema->module, s->type.ref->name));
     else
-        data_set(d, "ref_class", data_str("NULL"));
-    data_set(d, "default_value", default_pointer(c, s));
-    data_set(d, "default_text", default_text(s));
-    data_set(d, "owner", data_strf("&%s_class", owner));
+        data_set_literal(d, "ref_class", data_str("NULL"));
+    data_set_literal(d, "default_value", default_pointer(c, s));
+    data_set_literal(d, "default_text", default_text(s));
+    data_set_literal(d, "owner", data_strf("&%s_class", owner));
     buf_free(&size);
     free(owner);
     return d;
@@ -247,10 +248,10 @@ static data *hash_view(const char *const *names, size_t n)
     phash ix;
 
     phash_build(names, n, &ix);
-    data_set(d, "seed", data_strf("%" PRIu32 "u", ix.seed));
-    data_set(d, "mask", data_strf("%" PRIu32 "u", ix.mask));
-    data_set(d, "size", data_strf("%" PRIu32, ix.mask + 1));
-    data_set(d, "rows", number_rows(ix.table, (size_t)ix.mask + 1));
+    data_set_literal(d, "seed", data_strf("%" PRIu32 "u", ix.seed));
+    data_set_literal(d, "mask", data_strf("%" PRIu32 "u", ix.mask));
+    data_set_literal(d, "size", data_strf("%" PRIu32, ix.mask + 1));
+    data_set_literal(d, "rows", number_rows(ix.table, (size_t)ix.mask + 1));
     phash_free(&ix);
     return d;
 }
@@ -265,9 +266,9 @@ static data *release_view(const m_class *c)
     for (i = 0; i < c->nall; i++)
         if (slot_released(c->all[i]))
             idx[n++] = (uint16_t)i;
-    data_set(d, "count", data_strf("%zu", n));
-    data_set(d, "rows", number_rows(idx, n));
-    data_set(d, "any", data_bool(n > 0));
+    data_set_literal(d, "count", data_strf("%zu", n));
+    data_set_literal(d, "rows", number_rows(idx, n));
+    data_set_literal(d, "any", data_bool(n > 0));
     free(idx);
     return d;
 }
@@ -309,9 +310,9 @@ static data *layout_check(const char *member, const char *expr, size_t value)
 {
     data *d = data_map();
 
-    data_set(d, "member", data_str(member));
-    data_set(d, "expr", data_str(expr));
-    data_set(d, "value", data_strf("%zu", value));
+    data_set_literal(d, "member", data_str(member));
+    data_set_literal(d, "expr", data_str(expr));
+    data_set_literal(d, "value", data_strf("%zu", value));
     return d;
 }
 
@@ -375,13 +376,13 @@ static void set_abi(data *d)
     const char *arch = abi_arch();
 
     if (arch) {
-        data_set(d, "abi_condition",
+        data_set_literal(d, "abi_condition",
                  data_strf("defined(%s) && defined(__SIZEOF_POINTER__) && __SIZEOF_POINTER__ == %zu",
                            arch, sizeof(void *)));
-        data_set(d, "abi_name", data_strf("%s, %zu-byte pointers", arch, sizeof(void *)));
+        data_set_literal(d, "abi_name", data_strf("%s, %zu-byte pointers", arch, sizeof(void *)));
     } else {
-        data_set(d, "abi_condition", data_str("0"));
-        data_set(d, "abi_name", data_str("an unknown architecture"));
+        data_set_literal(d, "abi_condition", data_str("0"));
+        data_set_literal(d, "abi_name", data_str("an unknown architecture"));
     }
 }
 
@@ -395,7 +396,7 @@ static data *member_view(const m_slot *s)
     buf b = BUF_INIT;
 
     cdecl_member(&b, s);
-    data_set(d, "decl", data_str(buf_str(&b)));
+    data_set_literal(d, "decl", data_str(buf_str(&b)));
     set_member_doc(d, s->doc);
     buf_free(&b);
     return d;
@@ -406,21 +407,21 @@ static void set_class_identity(data *d, const m_class *c)
 {
     char *cname = cdecl_cname_of(c);
 
-    data_set(d, "name", data_str(c->name));
-    data_set(d, "cname", data_str(cname));
-    data_set(d, "name_literal", literal_or_null(c->name));
-    data_set(d, "doc_lines", doc_lines(c->doc));
-    data_set(d, "doc_literal", literal_or_null(c->doc));
-    data_set(d, "root", data_bool(c->base == NULL));
+    data_set_literal(d, "name", data_str(c->name));
+    data_set_literal(d, "cname", data_str(cname));
+    data_set_literal(d, "name_literal", literal_or_null(c->name));
+    data_set_literal(d, "doc_lines", doc_lines(c->doc));
+    data_set_literal(d, "doc_literal", literal_or_null(c->doc));
+    data_set_literal(d, "root", data_bool(c->base == NULL));
     if (c->base) {
-        data_set(d, "base_cname", data_strf("%s_%s", c->base->schema->module, c->base->name));
-        data_set(d, "base_ptr", data_strf("&%s_%s_class", c->base->schema->module, c->base->name));
+        data_set_literal(d, "base_cname", data_strf("%s_%s", c->base->schema->module, c->base->name));
+        data_set_literal(d, "base_ptr", data_strf("&%s_%s_class", c->base->schema->module, c->base->name));
     } else {
-        data_set(d, "base_ptr", data_str("NULL"));
+        data_set_literal(d, "base_ptr", data_str("NULL"));
     }
-    data_set(d, "weakref", data_bool(c->weakref));
-    data_set(d, "dict", data_bool(c->dict));
-    data_set(d, "frozen", data_bool(viewcode_frozen(c)));
+    data_set_literal(d, "weakref", data_bool(c->weakref));
+    data_set_literal(d, "dict", data_bool(c->dict));
+    data_set_literal(d, "frozen", data_bool(viewcode_frozen(c)));
     free(cname);
 }
 
@@ -435,7 +436,7 @@ static void set_class_code(data *d, const m_class *c, bool *needs_math)
 
     for (i = 0; i < c->nown; i++)
         data_push(members, member_view(c->own[i]));
-    data_set(d, "members", members);
+    data_set_literal(d, "members", members);
     for (i = 0; i < c->nall; i++) {
         bool inherited = c->all[i]->owner != c;
         data_push(inherited ? inherited_accessors : accessors, viewcode_accessor(c, c->all[i]));
@@ -443,14 +444,14 @@ static void set_class_code(data *d, const m_class *c, bool *needs_math)
         if (c->all[i]->has_default)
             data_push(defaults, viewcode_default(c, c->all[i], needs_math));
     }
-    data_set(d, "own_accessors", accessors);
-    data_set(d, "has_inherited", data_bool(data_count(inherited_accessors) > 0));
-    data_set(d, "inherited_accessors", inherited_accessors);
-    data_set(d, "accessors", all_accessors);
-    data_set(d, "params", viewcode_params(c));
-    data_set(d, "inits", viewcode_inits(c, &can_fail));
-    data_set(d, "ctor_can_fail", data_bool(can_fail));
-    data_set(d, "defaults", defaults);
+    data_set_literal(d, "own_accessors", accessors);
+    data_set_literal(d, "has_inherited", data_bool(data_count(inherited_accessors) > 0));
+    data_set_literal(d, "inherited_accessors", inherited_accessors);
+    data_set_literal(d, "accessors", all_accessors);
+    data_set_literal(d, "params", viewcode_params(c));
+    data_set_literal(d, "inits", viewcode_inits(c, &can_fail));
+    data_set_literal(d, "ctor_can_fail", data_bool(can_fail));
+    data_set_literal(d, "defaults", defaults);
 }
 
 /* The class descriptor: slot rows, release list, name index, flags,
@@ -465,15 +466,15 @@ static void set_class_descriptor(data *d, const m_class *c)
         data_push(rows, slot_row(c, c->all[i]));
         names[i] = c->all[i]->name;
     }
-    data_set(d, "nslots", data_strf("%zu", c->nall));
-    data_set(d, "has_slots", data_bool(c->nall > 0));
-    data_set(d, "slot_rows", rows);
-    data_set(d, "release", release_view(c));
-    data_set(d, "index", hash_view(names, c->nall));
-    data_set(d, "flags", class_flags(c));
-    data_set(d, "weaklist_offset", hidden_offset(c, false));
-    data_set(d, "dict_offset", hidden_offset(c, true));
-    data_set(d, "layout", layout_checks(c));
+    data_set_literal(d, "nslots", data_strf("%zu", c->nall));
+    data_set_literal(d, "has_slots", data_bool(c->nall > 0));
+    data_set_literal(d, "slot_rows", rows);
+    data_set_literal(d, "release", release_view(c));
+    data_set_literal(d, "index", hash_view(names, c->nall));
+    data_set_literal(d, "flags", class_flags(c));
+    data_set_literal(d, "weaklist_offset", hidden_offset(c, false));
+    data_set_literal(d, "dict_offset", hidden_offset(c, true));
+    data_set_literal(d, "layout", layout_checks(c));
     free(names);
 }
 
@@ -488,36 +489,47 @@ static data *class_view(const m_class *c, bool *needs_math)
     return d;
 }
 
-/* Append `c` to order[] after its bases that `s` declares (a base struct
-** must be complete before it is embedded); done[] marks classes placed. */
-static void order_class(const m_schema *s, const m_class *c, const m_class **order,
-                        size_t *n, bool *done)
+/* Classes in the order their structs must be declared: a base struct
+** must be complete before it is embedded.  `index` finds a class's place
+** in the schema by name, so ordering is linear in the number of classes. */
+typedef struct class_order {
+    const m_schema *schema;
+    strmap index;               /* class name (borrowed) -> i of schema->classes[i] */
+    bool *done;                 /* owned: done[i] when classes[i] is placed */
+    const m_class **order;      /* owned: the classes placed so far */
+    size_t n;
+} class_order;
+
+/* Append `c` to the order after its bases that the schema declares. */
+static void order_class(class_order *co, const m_class *c)
 {
     size_t i;
 
-    for (i = 0; i < s->nclasses && s->classes[i] != c; i++)
-        continue;
-    if (i == s->nclasses || done[i])
+    if (c->schema != co->schema || !strmap_get(&co->index, c->name, &i) || co->done[i])
         return;
-    done[i] = true;     /* before recursing: the checker ruled out cycles */
+    co->done[i] = true;     /* before recursing: the checker ruled out cycles */
     if (c->base)
-        order_class(s, c->base, order, n, done);
-    order[(*n)++] = c;
+        order_class(co, c->base);
+    co->order[co->n++] = c;
 }
 
 static data *classes_view(const m_schema *s, bool *needs_math)
 {
-    const m_class **order = xcalloc(s->nclasses + 1, sizeof *order);
-    bool *done = xcalloc(s->nclasses + 1, sizeof *done);
+    class_order co = { s, STRMAP_INIT, NULL, NULL, 0 };
     data *list = data_list();
-    size_t i, n = 0;
+    size_t i;
 
+    co.done = xcalloc(s->nclasses + 1, sizeof *co.done);
+    co.order = xcalloc(s->nclasses + 1, sizeof *co.order);
     for (i = 0; i < s->nclasses; i++)
-        order_class(s, s->classes[i], order, &n, done);
-    for (i = 0; i < n; i++)
-        data_push(list, class_view(order[i], needs_math));
-    free(order);
-    free(done);
+        strmap_put(&co.index, s->classes[i]->name, i, NULL);
+    for (i = 0; i < s->nclasses; i++)
+        order_class(&co, s->classes[i]);
+    for (i = 0; i < co.n; i++)
+        data_push(list, class_view(co.order[i], needs_math));
+    strmap_free(&co.index);
+    free(co.order);
+    free(co.done);
     return list;
 }
 
@@ -532,10 +544,10 @@ static void set_module_index(data *d, const m_schema *s)
         names[i] = s->classes[i]->name;
         data_push(table, data_strf("&%s_%s_class,", s->module, s->classes[i]->name));
     }
-    data_set(d, "class_table", table);
-    data_set(d, "has_classes", data_bool(s->nclasses > 0));
-    data_set(d, "nclasses", data_strf("%zu", s->nclasses));
-    data_set(d, "class_index", hash_view(names, s->nclasses));
+    data_set_literal(d, "class_table", table);
+    data_set_literal(d, "has_classes", data_bool(s->nclasses > 0));
+    data_set_literal(d, "nclasses", data_strf("%zu", s->nclasses));
+    data_set_literal(d, "class_index", hash_view(names, s->nclasses));
     free(names);
 }
 
@@ -546,7 +558,7 @@ static data *includes_view(const m_schema *s)
 
     for (i = 0; i < s->nimports; i++) {
         data *inc = data_map();
-        data_set(inc, "header", data_strf("%s.slots.h", s->imports[i]->name));
+        data_set_literal(inc, "header", data_strf("%s.slots.h", s->imports[i]->name));
         data_push(list, inc);
     }
     return list;
@@ -589,20 +601,20 @@ data *view_schema(const m_schema *s)
     const char *slash = strrchr(s->path, '/');
     bool needs_math = false;
 
-    data_set(d, "slotgen_version", data_str(SLOTGEN_VERSION));
-    data_set(d, "abi_version", data_strf("%d", SLOTS_ABI_VERSION));
-    data_set(d, "schema_file", data_str(slash ? slash + 1 : s->path));
-    data_set(d, "header_file", data_strf("%s.slots.h", s->name));
-    data_set(d, "source_file", data_strf("%s.slots.c", s->name));
-    data_set(d, "guard", guard_view(s));
-    data_set(d, "module", data_str(s->module));
-    data_set(d, "module_literal", literal_or_null(s->module));
-    data_set(d, "doc_lines", doc_lines(s->doc));
-    data_set(d, "doc_literal", literal_or_null(s->doc));
-    data_set(d, "includes", includes_view(s));
+    data_set_literal(d, "slotgen_version", data_str(SLOTGEN_VERSION));
+    data_set_literal(d, "abi_version", data_strf("%d", SLOTS_ABI_VERSION));
+    data_set_literal(d, "schema_file", data_str(slash ? slash + 1 : s->path));
+    data_set_literal(d, "header_file", data_strf("%s.slots.h", s->name));
+    data_set_literal(d, "source_file", data_strf("%s.slots.c", s->name));
+    data_set_literal(d, "guard", guard_view(s));
+    data_set_literal(d, "module", data_str(s->module));
+    data_set_literal(d, "module_literal", literal_or_null(s->module));
+    data_set_literal(d, "doc_lines", doc_lines(s->doc));
+    data_set_literal(d, "doc_literal", literal_or_null(s->doc));
+    data_set_literal(d, "includes", includes_view(s));
     set_abi(d);
-    data_set(d, "classes", classes_view(s, &needs_math));
+    data_set_literal(d, "classes", classes_view(s, &needs_math));
     set_module_index(d, s);
-    data_set(d, "needs_math", data_bool(needs_math));
+    data_set_literal(d, "needs_math", data_bool(needs_math));
     return d;
 }

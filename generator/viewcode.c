@@ -35,7 +35,7 @@ static void set_access_flags(data *d, cdecl_access a)
     int i;
 
     for (i = 0; i < ACC_COUNT; i++)
-        data_set(d, access_flag[i], data_bool(a == (cdecl_access)i));
+        data_set_literal(d, access_flag[i], data_bool(a == (cdecl_access)i));
 }
 
 data *viewcode_accessor(const m_class *c, const m_slot *s)
@@ -44,15 +44,15 @@ data *viewcode_accessor(const m_class *c, const m_slot *s)
     cdecl_access a = cdecl_access_of(s);
     buf b = BUF_INIT;
 
-    data_set(d, "name", data_str(s->name));
+    data_set_literal(d, "name", data_str(s->name));
     cdecl_return_type(&b, s);
     cdecl_cname(&b, c);
     buf_printf(&b, "_get_%s(const ", s->name);
     cdecl_cname(&b, c);
     buf_puts(&b, " *self)");
-    data_set(d, "getter_decl", data_str(buf_str(&b)));
+    data_set_literal(d, "getter_decl", data_str(buf_str(&b)));
 
-    data_set(d, "has_setter", data_bool(viewcode_writable(c, s)));
+    data_set_literal(d, "has_setter", data_bool(viewcode_writable(c, s)));
     buf_clear(&b);
     buf_puts(&b, a == ACC_STRING || a == ACC_CHARS || a == ACC_WEAK ? "int " : "void ");
     cdecl_cname(&b, c);
@@ -61,17 +61,17 @@ data *viewcode_accessor(const m_class *c, const m_slot *s)
     buf_puts(&b, " *self, ");
     cdecl_value(&b, s, "value");
     buf_putc(&b, ')');
-    data_set(d, "setter_decl", data_str(buf_str(&b)));
-    data_set(d, "setter_inline", data_bool(a == ACC_SCALAR || a == ACC_REF));
+    data_set_literal(d, "setter_decl", data_str(buf_str(&b)));
+    data_set_literal(d, "setter_inline", data_bool(a == ACC_SCALAR || a == ACC_REF));
 
     buf_clear(&b);
     cdecl_path(&b, c, s);
-    data_set(d, "path", data_str(buf_str(&b)));
+    data_set_literal(d, "path", data_str(buf_str(&b)));
     if (s->type.ref)
-        data_set(d, "ref_type", data_strf("%s_%s", s->type.ref->schema->module, s->type.ref->name));
+        data_set_literal(d, "ref_type", data_strf("%s_%s", s->type.ref->schema->module, s->type.ref->name));
     set_access_flags(d, a);
-    data_set(d, "inherited", data_bool(s->owner != c));
-    data_set(d, "from", data_strf("%s_%s", s->owner->schema->module, s->owner->name));
+    data_set_literal(d, "inherited", data_bool(s->owner != c));
+    data_set_literal(d, "from", data_strf("%s_%s", s->owner->schema->module, s->owner->name));
     buf_free(&b);
     return d;
 }
@@ -92,9 +92,9 @@ data *viewcode_params(const m_class *c)
         p = data_map();
         buf_clear(&b);
         cdecl_value(&b, s, s->name);
-        data_set(p, "decl", data_str(buf_str(&b)));
-        data_set(p, "name", data_str(s->name));
-        data_set(p, "last", data_bool(++seen == n));
+        data_set_literal(p, "decl", data_str(buf_str(&b)));
+        data_set_literal(p, "name", data_str(s->name));
+        data_set_literal(p, "last", data_bool(++seen == n));
         data_push(list, p);
     }
     buf_free(&b);
@@ -150,18 +150,18 @@ data *viewcode_inits(const m_class *c, bool *can_fail)
 
         buf_clear(&b);
         cdecl_path(&b, c, s);
-        data_set(d, "path", data_str(buf_str(&b)));
+        data_set_literal(d, "path", data_str(buf_str(&b)));
         if (s->has_default) {
             char *defname = cdecl_default_name(c, s);
-            data_set(d, "value", data_str(defname));
+            data_set_literal(d, "value", data_str(defname));
             free(defname);
         } else {
-            data_set(d, "value", data_str(s->name));
+            data_set_literal(d, "value", data_str(s->name));
         }
         if (s->type.ref)
-            data_set(d, "ref_type", data_strf("%s_%s", s->type.ref->schema->module, s->type.ref->name));
+            data_set_literal(d, "ref_type", data_strf("%s_%s", s->type.ref->schema->module, s->type.ref->name));
         for (k = 0; k < STORE_COUNT; k++)
-            data_set(d, store_flag[k], data_bool(k == (size_t)st));
+            data_set_literal(d, store_flag[k], data_bool(k == (size_t)st));
         *can_fail = *can_fail || store_can_fail(st);
         data_push(list, d);
     }
@@ -176,10 +176,10 @@ data *viewcode_default(const m_class *c, const m_slot *s, bool *needs_math)
     buf b = BUF_INIT;
 
     cdecl_default_decl(&b, s, name);
-    data_set(d, "decl", data_str(buf_str(&b)));
+    data_set_literal(d, "decl", data_str(buf_str(&b)));
     buf_clear(&b);
     cdecl_default_init(&b, s, needs_math);
-    data_set(d, "init", data_str(buf_str(&b)));
+    data_set_literal(d, "init", data_str(buf_str(&b)));
     buf_free(&b);
     free(name);
     return d;

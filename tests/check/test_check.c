@@ -52,6 +52,38 @@ static const char chain_schema[] =
     "    slots:\n"
     "      b: {type: \"float[3]\", default: [1.5, .inf]}\n";
 
+/* m_schema_find_class indexes classes appended after an earlier lookup
+** (the checker declares classes one at a time) and, like a scan, finds
+** the first of two classes with one name. */
+static void test_find_class_sees_classes_appended_later(void **state)
+{
+    m_schema *s = calloc(1, sizeof *s);
+    m_class *made[3];
+    static char name_a[] = "A", name_b[] = "B";
+    char *names[3] = { name_a, name_b, name_a };
+    size_t i;
+
+    (void)state;
+    s->classes = calloc(3, sizeof *s->classes);
+    for (i = 0; i < 3; i++) {
+        made[i] = calloc(1, sizeof *made[i]);
+        made[i]->name = names[i];
+        made[i]->schema = s;
+    }
+    s->classes[s->nclasses++] = made[0];
+    assert_ptr_equal(m_schema_find_class(s, "A"), made[0]);
+    assert_null(m_schema_find_class(s, "B"));
+    s->classes[s->nclasses++] = made[1];
+    s->classes[s->nclasses++] = made[2];
+    assert_ptr_equal(m_schema_find_class(s, "B"), made[1]);
+    assert_ptr_equal(m_schema_find_class(s, "A"), made[0]);
+    for (i = 0; i < 3; i++)
+        free(made[i]);
+    strmap_free(&s->class_index);
+    free(s->classes);
+    free(s);
+}
+
 static void test_bases_resolve_whatever_the_declaration_order(void **state)
 {
     m_program *p = check_ok("chain.yaml", chain_schema);
@@ -275,6 +307,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_bases_resolve_whatever_the_declaration_order),
+        cmocka_unit_test(test_find_class_sees_classes_appended_later),
         cmocka_unit_test(test_weakref_is_inherited_but_declared_once),
         cmocka_unit_test(test_all_slots_are_inherited_first_in_layout_order),
         cmocka_unit_test(test_frozen_makes_every_slot_readonly),

@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "ast.h"
+#include "buf.h"
 #include "diag.h"
 #include "load.h"
 
@@ -323,6 +324,29 @@ static void every_duplicate_key_is_reported(void **state)
                  NULL);
 }
 
+/* A mapping of thousands of keys (a schema of thousands of classes):
+** duplicates are still reported in source order, each with a note at its
+** first occurrence, and a non-duplicate is never taken for one. */
+static void duplicates_among_many_keys_in_source_order(void **state)
+{
+    enum { N = 3000 };
+    buf text = BUF_INIT;
+
+    for (int i = 0; i < N; i++)
+        buf_printf(&text, "k%d: %d\n", i, i);
+    buf_printf(&text, "k2999: late\nk7: again\nk%d: new\nk7: thrice\n", N);
+    assert_null(load_n(state, buf_str(&text), text.len));
+    expect_diags(state,
+                 "t.yaml:3001:1: error: duplicate key 'k2999'",
+                 "t.yaml:3000:1: note: previously defined here",
+                 "t.yaml:3002:1: error: duplicate key 'k7'",
+                 "t.yaml:8:1: note: previously defined here",
+                 "t.yaml:3004:1: error: duplicate key 'k7'",
+                 "t.yaml:8:1: note: previously defined here",
+                 NULL);
+    buf_free(&text);
+}
+
 static void non_scalar_keys(void **state)
 {
     assert_null(load(state, "? [a]\n: 1\n{b: c}: 2\n"));
@@ -445,6 +469,7 @@ int main(void)
         T(root_is_a_list),
         T(root_is_a_scalar),
         T(every_duplicate_key_is_reported),
+        T(duplicates_among_many_keys_in_source_order),
         T(non_scalar_keys),
         T(anchors_and_aliases),
         T(tags_as_written),

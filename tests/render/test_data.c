@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -258,6 +259,83 @@ static void strn_keeps_embedded_bytes(void **state)
     data_free(s);
 }
 
+/* A literal key is borrowed, a copied one owned; both are found, and both
+** are released (ASan and valgrind would see a leak or a bad free). */
+static void literal_and_copied_keys_mix(void **state)
+{
+    data *map = data_map();
+    char key[] = "copied";
+
+    (void)state;
+    data_set_literal(map, "literal", data_str("1"));
+    data_set(map, key, data_str("2"));
+    key[0] = 'X';           /* the map holds its own copy */
+    data_set_literal(map, "copied", data_str("3"));
+    data_set(map, "literal", data_str("4"));
+    assert_int_equal(data_count(map), 2);
+    assert_string_equal(data_str_value(data_get(map, "copied")), "3");
+    assert_string_equal(data_str_value(data_get(map, "literal")), "4");
+    assert_null(data_get(map, "Xopied"));
+    data_free(map);
+}
+
+/* The renderer looks tag names up by length: "a.b" must find "a" only. */
+static void getn_matches_the_whole_key_only(void **state)
+{
+    data *map = data_map();
+
+    (void)state;
+    data_set_literal(map, "ab", data_str("long"));
+    data_set_literal(map, "a", data_str("short"));
+    assert_string_equal(data_str_value(data_getn(map, "a.b", 1)), "short");
+    assert_string_equal(data_str_value(data_getn(map, "abc", 2)), "long");
+    assert_null(data_getn(map, "abc", 3));
+    assert_null(data_getn(map, "", 0));
+    assert_null(data_getn(data_get(map, "a"), "a", 1));    /* not a map */
+    data_free(map);
+}
+
+/* Null and the booleans are shared: giving the same one to many parents
+** and freeing them all must keep their values and free nothing twice. */
+static void shared_scalars_survive_their_parents(void **state)
+{
+    data *list = data_list(), *other = data_list();
+
+    (void)state;
+    for (int i = 0; i < 3; i++) {
+        data_push(list, data_bool(true));
+        data_push(other, data_null());
+    }
+    data_free(list);
+    data_free(data_bool(false));
+    assert_true(data_bool_value(data_bool(true)));
+    assert_false(data_bool_value(data_bool(false)));
+    assert_int_equal(data_kind_of(data_item(other, 2)), DATA_NULL);
+    data_free(other);
+}
+
+/* Many keys, as a large view has: every one is found, and a lookup of a
+** key that is not there finds nothing even among equal-length keys. */
+static void many_keys_are_all_found(void **state)
+{
+    enum { N = 2000 };
+    data *map = data_map();
+    char key[16];
+
+    (void)state;
+    for (int i = 0; i < N; i++) {
+        snprintf(key, sizeof key, "k%04d", i);
+        data_set(map, key, data_strf("%d", i));
+    }
+    assert_int_equal(data_count(map), N);
+    for (int i = 0; i < N; i++) {
+        snprintf(key, sizeof key, "k%04d", i);
+        assert_int_equal(atoi(data_str_value(data_get(map, key))), i);
+    }
+    assert_null(data_get(map, "k9999"));
+    data_free(map);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -268,6 +346,10 @@ int main(void)
         cmocka_unit_test(yaml_dump_is_block_style_and_quotes_only_when_needed),
         cmocka_unit_test(set_replaces_in_place_and_get_finds),
         cmocka_unit_test(strn_keeps_embedded_bytes),
+        cmocka_unit_test(literal_and_copied_keys_mix),
+        cmocka_unit_test(getn_matches_the_whole_key_only),
+        cmocka_unit_test(shared_scalars_survive_their_parents),
+        cmocka_unit_test(many_keys_are_all_found),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
