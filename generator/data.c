@@ -1,17 +1,16 @@
 /*
 ** data.c: the template data tree and its JSON/YAML dumps (see data.h).
 **
-** A node is a tagged struct; lists and maps keep their children in
-** growable arrays, so building a tree of n nodes costs O(n) allocations
-** amortised.  Maps keep insertion order because the dumps and the
-** templates' sections must be deterministic.
-**
-** A view holds millions of nodes for a large schema, so a node costs as
-** few allocations as it can: a string lives in its node's own allocation,
-** null and the two booleans are shared immutable nodes that are never
-** allocated, and keys given as literals (data_set_literal) are not
-** copied.  Each pair keeps its key's hash, so that a lookup (the
-** renderer's, for every tag) compares one number per key, not a string.
+** Every node, string, key copy and child array lives in its document's
+** blocks: an allocation is a pointer bump, and freeing the document frees
+** a few hundred blocks instead of millions of nodes.  Lists and maps keep
+** their children in arrays that double when full; an array that is the
+** last allocation of its block grows in place, any other is copied and
+** its old copy left behind, which at most doubles what it occupies.
+** Maps keep insertion order because the dumps and the templates'
+** sections must be deterministic.  Each pair keeps its key's hash, so
+** that a lookup (the renderer's, for every tag) compares one number per
+** key, not a string.
 */
 #include "data.h"
 
@@ -23,36 +22,124 @@
 
 #include "mem.h"
 
+/* Blocks are this big unless one allocation needs more; an allocation of
+** more than a quarter of it gets a block of its own, so that the rest of
+** the current block is not given up for it. */
+#define DOC_BLOCK_SIZE ((size_t)64 * 1024)
+
+typedef struct doc_block {
+    struct doc_block *next;     /* the block allocated before this one */
+    size_t size;                /* bytes of bytes[] */
+    _Alignas(max_align_t) unsigned char bytes[];
+} doc_block;
+
+struct data_doc {
+    doc_block *blocks;          /* owned, newest first */
+    unsigned char *free;        /* the unused rest of blocks[0] ... */
+    unsigned char *end;         /* ... up to here */
+};
+
 typedef struct data_pair {
-    const char *key;        /* owned when key_owned, else borrowed (a literal) */
-    data *value;            /* owned */
-    uint32_t key_hash;      /* key_hash(key) */
-    bool key_owned;
+    const char *key;            /* a copy in the document, or a literal */
+    data *value;
+    uint32_t key_hash;          /* key_hash(key, strlen(key)) */
 } data_pair;
 
 struct data {
-    data_kind kind;
-    bool boolean;           /* DATA_BOOL */
-    size_t count;           /* DATA_STR: bytes of text, excluding the NUL;
-                               DATA_LIST/DATA_MAP: children in use */
-    size_t cap;             /* DATA_LIST/DATA_MAP: children allocated */
+    unsigned char kind;         /* a data_kind */
+    bool boolean;               /* DATA_BOOL */
+    size_t count;               /* DATA_STR: bytes of text, excluding the NUL;
+                                   DATA_LIST/DATA_MAP: children in use */
+    size_t cap;                 /* DATA_LIST/DATA_MAP: children allocated */
     union {
-        data **items;       /* DATA_LIST: owned children */
-        data_pair *pairs;   /* DATA_MAP: insertion order */
-    } kids;
-    char text[];            /* DATA_STR: NUL-terminated, in the node's allocation */
+        const char *text;       /* DATA_STR: NUL-terminated */
+        data **items;           /* DATA_LIST */
+        data_pair *pairs;       /* DATA_MAP: insertion order */
+    } u;
+    data_doc *doc;              /* DATA_LIST/DATA_MAP: where the arrays grow */
 };
 
-/* The shared nodes: data_free never frees them, and nothing modifies a
-** null or a boolean once made. */
-static data shared_null = { DATA_NULL, false, 0, 0, { NULL } };
-static data shared_false = { DATA_BOOL, false, 0, 0, { NULL } };
-static data shared_true = { DATA_BOOL, true, 0, 0, { NULL } };
+/* The shared nodes: nothing modifies a null or a boolean once made. */
+static data shared_null = { .kind = DATA_NULL };
+static data shared_false = { .kind = DATA_BOOL, .boolean = false };
+static data shared_true = { .kind = DATA_BOOL, .boolean = true };
 
-static bool is_shared(const data *d)
+/* ---- The document ------------------------------------------------------ */
+
+data_doc *data_doc_new(void)
 {
-    return d == &shared_null || d == &shared_false || d == &shared_true;
+    return xcalloc(1, sizeof(data_doc));
 }
+
+void data_doc_free(data_doc *doc)
+{
+    doc_block *b, *next;
+
+    if (!doc)
+        return;
+    for (b = doc->blocks; b; b = next) {
+        next = b->next;
+        free(b);
+    }
+    free(doc);
+}
+
+static doc_block *block_new(size_t size, doc_block *next)
+{
+    doc_block *b = xmalloc(offsetof(doc_block, bytes) + size);
+
+    b->next = next;
+    b->size = size;
+    return b;
+}
+
+/* `size` bytes from a new block, whose start suits any alignment: a large
+** allocation gets a block of its own, behind the current one. */
+static void *doc_alloc_slow(data_doc *doc, size_t size)
+{
+    doc_block *b;
+
+    if (size > DOC_BLOCK_SIZE / 4 && doc->blocks) {
+        b = block_new(size, doc->blocks->next);
+        doc->blocks->next = b;
+        return b->bytes;
+    }
+    b = block_new(size > DOC_BLOCK_SIZE ? size : DOC_BLOCK_SIZE, doc->blocks);
+    doc->blocks = b;
+    doc->free = b->bytes + size;
+    doc->end = b->bytes + b->size;
+    return b->bytes;
+}
+
+/* `size` bytes aligned to `align` (a power of two). */
+static void *doc_alloc(data_doc *doc, size_t size, size_t align)
+{
+    uintptr_t at = ((uintptr_t)doc->free + (align - 1)) & ~(uintptr_t)(align - 1);
+
+    if (!doc->free || size > (uintptr_t)doc->end - at)
+        return doc_alloc_slow(doc, size);
+    doc->free = (unsigned char *)at + size;
+    return (void *)at;
+}
+
+/* The array `old` of old_size bytes, enlarged to new_size bytes: in place
+** when it is the block's last allocation and the block has room. */
+static void *doc_grow(data_doc *doc, void *old, size_t old_size, size_t new_size)
+{
+    unsigned char *p;
+
+    if (old && (unsigned char *)old + old_size == doc->free &&
+        new_size - old_size <= (size_t)(doc->end - doc->free)) {
+        doc->free += new_size - old_size;
+        return old;
+    }
+    p = doc_alloc(doc, new_size, _Alignof(data *));
+    if (old_size)
+        memcpy(p, old, old_size);
+    return p;
+}
+
+/* ---- Nodes ------------------------------------------------------------- */
 
 /* FNV-1a: keys are short identifiers. */
 static uint32_t key_hash(const char *key, size_t len)
@@ -61,13 +148,6 @@ static uint32_t key_hash(const char *key, size_t len)
     for (size_t i = 0; i < len; i++)
         h = (h ^ (unsigned char)key[i]) * 16777619u;
     return h;
-}
-
-static data *node_new(data_kind kind)
-{
-    data *d = xcalloc(1, sizeof *d);
-    d->kind = kind;
-    return d;
 }
 
 data *data_null(void)
@@ -80,26 +160,40 @@ data *data_bool(bool b)
     return b ? &shared_true : &shared_false;
 }
 
-data *data_strn(const char *s, size_t n)
+static data *node_new(data_doc *doc, data_kind kind)
 {
-    data *d = xmalloc(offsetof(data, text) + n + 1);
+    data *d = doc_alloc(doc, sizeof *d, _Alignof(data));
 
-    memset(d, 0, offsetof(data, text));
-    d->kind = DATA_STR;
-    d->count = n;
-    memcpy(d->text, s, n);
-    d->text[n] = '\0';
+    *d = (data){ .kind = (unsigned char)kind };
     return d;
 }
 
-data *data_str(const char *s)
+static char *doc_strndup(data_doc *doc, const char *s, size_t n)
 {
-    return data_strn(s, strlen(s));
+    char *copy = doc_alloc(doc, n + 1, 1);
+
+    memcpy(copy, s, n);
+    copy[n] = '\0';
+    return copy;
+}
+
+data *data_strn(data_doc *doc, const char *s, size_t n)
+{
+    data *d = node_new(doc, DATA_STR);
+
+    d->count = n;
+    d->u.text = doc_strndup(doc, s, n);
+    return d;
+}
+
+data *data_str(data_doc *doc, const char *s)
+{
+    return data_strn(doc, s, strlen(s));
 }
 
 /* Most formatted strings are short: they are printed on the stack and
-** copied once into their node; only longer ones go through a buf. */
-data *data_strf(const char *fmt, ...)
+** copied once into the document; only longer ones go through a buf. */
+data *data_strf(data_doc *doc, const char *fmt, ...)
 {
     char small[256];
     buf text = BUF_INIT;
@@ -111,31 +205,53 @@ data *data_strf(const char *fmt, ...)
     n = vsnprintf(small, sizeof small, fmt, ap);
     va_end(ap);
     if (n >= 0 && (size_t)n < sizeof small)
-        return data_strn(small, (size_t)n);
+        return data_strn(doc, small, (size_t)n);
     va_start(ap, fmt);
     buf_vprintf(&text, fmt, ap);
     va_end(ap);
-    d = data_strn(buf_str(&text), text.len);
+    d = data_strn(doc, buf_str(&text), text.len);
     buf_free(&text);
     return d;
 }
 
-data *data_list(void)
+/* A list or map whose array has room for `room` children. */
+static data *collection_new(data_doc *doc, data_kind kind, size_t room, size_t child_size)
 {
-    return node_new(DATA_LIST);
+    data *d = node_new(doc, kind);
+
+    d->doc = doc;
+    if (room > 0) {
+        d->u.items = doc_alloc(doc, room * child_size, _Alignof(data *));
+        d->cap = room;
+    }
+    return d;
 }
 
-data *data_map(void)
+data *data_list(data_doc *doc, size_t room)
 {
-    return node_new(DATA_MAP);
+    return collection_new(doc, DATA_LIST, room, sizeof(data *));
+}
+
+data *data_map(data_doc *doc, size_t room)
+{
+    return collection_new(doc, DATA_MAP, room, sizeof(data_pair));
+}
+
+/* Make room for one more child of `child_size` bytes in `d`. */
+static void make_room(data *d, size_t child_size)
+{
+    size_t cap = d->cap ? d->cap * 2 : 4;
+
+    if (d->count < d->cap)
+        return;
+    d->u.items = doc_grow(d->doc, d->u.items, d->cap * child_size, cap * child_size);
+    d->cap = cap;
 }
 
 void data_push(data *list, data *item)
 {
-    void *items = list->kids.items;
-    xgrow(&items, &list->cap, list->count + 1, sizeof *list->kids.items);
-    list->kids.items = items;
-    list->kids.items[list->count++] = item;
+    make_room(list, sizeof *list->u.items);
+    list->u.items[list->count++] = item;
 }
 
 /* The pair of `map` whose key is key[0..len), or NULL. */
@@ -144,41 +260,34 @@ static data_pair *find_pair(const data *map, const char *key, size_t len)
     uint32_t h = key_hash(key, len);
 
     for (size_t i = 0; i < map->count; i++) {
-        data_pair *p = &map->kids.pairs[i];
+        data_pair *p = &map->u.pairs[i];
         if (p->key_hash == h && strncmp(p->key, key, len) == 0 && p->key[len] == '\0')
             return p;
     }
     return NULL;
 }
 
-/* data_set and data_set_literal: `key` is already owned or borrowed as
-** `key_owned` says. */
-static void set_pair(data *map, const char *key, bool key_owned, data *value)
+/* data_set and data_set_literal: `copy_key` says whether the document
+** needs its own copy of `key`. */
+static void set_pair(data *map, const char *key, bool copy_key, data *value)
 {
     size_t len = strlen(key);
     data_pair *pair = find_pair(map, key, len);
-    void *pairs;
 
     if (pair) {
-        data_free(pair->value);
         pair->value = value;
-        if (key_owned)
-            free((char *)key);
         return;
     }
-    pairs = map->kids.pairs;
-    xgrow(&pairs, &map->cap, map->count + 1, sizeof *map->kids.pairs);
-    map->kids.pairs = pairs;
-    pair = &map->kids.pairs[map->count++];
-    pair->key = key;
+    make_room(map, sizeof *map->u.pairs);
+    pair = &map->u.pairs[map->count++];
+    pair->key = copy_key ? doc_strndup(map->doc, key, len) : key;
     pair->value = value;
     pair->key_hash = key_hash(key, len);
-    pair->key_owned = key_owned;
 }
 
 void data_set(data *map, const char *key, data *value)
 {
-    set_pair(map, xstrdup(key), true, value);
+    set_pair(map, key, true, value);
 }
 
 void data_set_literal(data *map, const char *key, data *value)
@@ -186,27 +295,9 @@ void data_set_literal(data *map, const char *key, data *value)
     set_pair(map, key, false, value);
 }
 
-void data_free(data *d)
-{
-    if (!d || is_shared(d))
-        return;
-    for (size_t i = 0; d->kind == DATA_LIST && i < d->count; i++)
-        data_free(d->kids.items[i]);
-    for (size_t i = 0; d->kind == DATA_MAP && i < d->count; i++) {
-        if (d->kids.pairs[i].key_owned)
-            free((char *)d->kids.pairs[i].key);
-        data_free(d->kids.pairs[i].value);
-    }
-    if (d->kind == DATA_LIST)
-        free(d->kids.items);
-    else if (d->kind == DATA_MAP)
-        free(d->kids.pairs);
-    free(d);
-}
-
 data_kind data_kind_of(const data *d)
 {
-    return d->kind;
+    return (data_kind)d->kind;
 }
 
 bool data_bool_value(const data *d)
@@ -216,7 +307,7 @@ bool data_bool_value(const data *d)
 
 const char *data_str_value(const data *d)
 {
-    return d->text;
+    return d->u.text;
 }
 
 size_t data_str_len(const data *d)
@@ -231,17 +322,17 @@ size_t data_count(const data *d)
 
 const data *data_item(const data *list, size_t i)
 {
-    return list->kids.items[i];
+    return list->u.items[i];
 }
 
 const char *data_key(const data *map, size_t i)
 {
-    return map->kids.pairs[i].key;
+    return map->u.pairs[i].key;
 }
 
 const data *data_value(const data *map, size_t i)
 {
-    return map->kids.pairs[i].value;
+    return map->u.pairs[i].value;
 }
 
 const data *data_get(const data *map, const char *key)
@@ -298,7 +389,7 @@ static void json_node(const data *d, buf *out, int depth)
     switch (d->kind) {
     case DATA_NULL: buf_puts(out, "null"); return;
     case DATA_BOOL: buf_puts(out, d->boolean ? "true" : "false"); return;
-    case DATA_STR:  json_string(out, d->text, d->count); return;
+    case DATA_STR:  json_string(out, d->u.text, d->count); return;
     case DATA_LIST:
     case DATA_MAP:
         break;
@@ -311,10 +402,10 @@ static void json_node(const data *d, buf *out, int depth)
     for (size_t i = 0; i < d->count; i++) {
         indent_to(out, depth + 1);
         if (d->kind == DATA_MAP) {
-            json_string(out, d->kids.pairs[i].key, strlen(d->kids.pairs[i].key));
+            json_string(out, d->u.pairs[i].key, strlen(d->u.pairs[i].key));
             buf_puts(out, ": ");
         }
-        json_node(d->kind == DATA_LIST ? d->kids.items[i] : d->kids.pairs[i].value, out, depth + 1);
+        json_node(d->kind == DATA_LIST ? d->u.items[i] : d->u.pairs[i].value, out, depth + 1);
         buf_puts(out, i + 1 < d->count ? ",\n" : "\n");
     }
     indent_to(out, depth);
@@ -415,7 +506,7 @@ static void yaml_inline(const data *d, buf *out)
     switch (d->kind) {
     case DATA_NULL: buf_puts(out, "null"); break;
     case DATA_BOOL: buf_puts(out, d->boolean ? "true" : "false"); break;
-    case DATA_STR:  yaml_string(out, d->text, d->count); break;
+    case DATA_STR:  yaml_string(out, d->u.text, d->count); break;
     case DATA_LIST: buf_puts(out, "[]"); break;
     case DATA_MAP:  buf_puts(out, "{}"); break;
     }
@@ -432,7 +523,7 @@ static void yaml_block(const data *d, buf *out, int indent, bool continues_line)
         return;
     }
     for (size_t i = 0; i < d->count; i++) {
-        const data *child = d->kind == DATA_LIST ? d->kids.items[i] : d->kids.pairs[i].value;
+        const data *child = d->kind == DATA_LIST ? d->u.items[i] : d->u.pairs[i].value;
         if (i > 0 || !continues_line)
             for (int c = 0; c < indent; c++)
                 buf_putc(out, ' ');
@@ -441,7 +532,7 @@ static void yaml_block(const data *d, buf *out, int indent, bool continues_line)
             yaml_block(child, out, indent + 2, true);
             continue;
         }
-        yaml_key(out, d->kids.pairs[i].key, indent);
+        yaml_key(out, d->u.pairs[i].key, indent);
         if (is_nonempty_collection(child)) {
             buf_puts(out, ":\n");
             yaml_block(child, out, indent + 2, false);

@@ -118,7 +118,8 @@ static int render_template(template_set *ts, const char *name, const data *view,
 /* Render both files of schema `s` into r->files. */
 static int render_schema(run *r, const m_schema *s, const slotgen_options *opt, diag *d)
 {
-    data *view = view_schema(s);
+    data_doc *doc = data_doc_new();
+    data *view = view_schema(doc, s);
     size_t i;
     int rc = 0;
 
@@ -133,7 +134,7 @@ static int render_schema(run *r, const m_schema *s, const slotgen_options *opt, 
         buf_free(&name);
         rc = render_template(r->templates, outputs[i].template_name, view, &f->text, d);
     }
-    data_free(view);
+    data_doc_free(doc);
     return rc;
 }
 
@@ -145,11 +146,13 @@ static void dump_views(const m_program *p, slotgen_dump how, FILE *out)
 
     for (i = 0; i < p->nschemas; i++) {
         buf text = BUF_INIT;
+        data_doc *doc;
         data *view;
 
         if (!p->schemas[i]->root)
             continue;
-        view = view_schema(p->schemas[i]);
+        doc = data_doc_new();
+        view = view_schema(doc, p->schemas[i]);
         if (how == SLOTGEN_DUMP_YAML) {
             buf_puts(&text, "---\n");
             data_to_yaml(view, &text);
@@ -158,7 +161,7 @@ static void dump_views(const m_program *p, slotgen_dump how, FILE *out)
         }
         fwrite(text.data ? text.data : "", 1, text.len, out);
         buf_free(&text);
-        data_free(view);
+        data_doc_free(doc);
     }
 }
 

@@ -32,7 +32,7 @@
 #include "model.h"
 
 /* The template data for schema `s` (a schema of a checked, laid-out
-** program).  Caller frees with data_free. */
-data *view_schema(const m_schema *s);
+** program), made in `doc`. */
+data *view_schema(data_doc *doc, const m_schema *s);
 
 #endif

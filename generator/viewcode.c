@@ -38,19 +38,19 @@ static void set_access_flags(data *d, cdecl_access a)
         data_set_literal(d, access_flag[i], data_bool(a == (cdecl_access)i));
 }
 
-data *viewcode_accessor(const m_class *c, const m_slot *s)
+data *viewcode_accessor(data_doc *doc, const m_class *c, const m_slot *s)
 {
-    data *d = data_map();
+    data *d = data_map(doc, 9 + ACC_COUNT);
     cdecl_access a = cdecl_access_of(s);
     buf b = BUF_INIT;
 
-    data_set_literal(d, "name", data_str(s->name));
+    data_set_literal(d, "name", data_str(doc, s->name));
     cdecl_return_type(&b, s);
     cdecl_cname(&b, c);
     buf_printf(&b, "_get_%s(const ", s->name);
     cdecl_cname(&b, c);
     buf_puts(&b, " *self)");
-    data_set_literal(d, "getter_decl", data_str(buf_str(&b)));
+    data_set_literal(d, "getter_decl", data_strn(doc, buf_str(&b), b.len));
 
     data_set_literal(d, "has_setter", data_bool(viewcode_writable(c, s)));
     buf_clear(&b);
@@ -61,39 +61,40 @@ data *viewcode_accessor(const m_class *c, const m_slot *s)
     buf_puts(&b, " *self, ");
     cdecl_value(&b, s, "value");
     buf_putc(&b, ')');
-    data_set_literal(d, "setter_decl", data_str(buf_str(&b)));
+    data_set_literal(d, "setter_decl", data_strn(doc, buf_str(&b), b.len));
     data_set_literal(d, "setter_inline", data_bool(a == ACC_SCALAR || a == ACC_REF));
 
     buf_clear(&b);
     cdecl_path(&b, c, s);
-    data_set_literal(d, "path", data_str(buf_str(&b)));
+    data_set_literal(d, "path", data_strn(doc, buf_str(&b), b.len));
     if (s->type.ref)
-        data_set_literal(d, "ref_type", data_strf("%s_%s", s->type.ref->schema->module, s->type.ref->name));
+        data_set_literal(d, "ref_type", data_strf(doc, "%s_%s", s->type.ref->schema->module, s->type.ref->name));
     set_access_flags(d, a);
     data_set_literal(d, "inherited", data_bool(s->owner != c));
-    data_set_literal(d, "from", data_strf("%s_%s", s->owner->schema->module, s->owner->name));
+    data_set_literal(d, "from", data_strf(doc, "%s_%s", s->owner->schema->module, s->owner->name));
     buf_free(&b);
     return d;
 }
 
-data *viewcode_params(const m_class *c)
+data *viewcode_params(data_doc *doc, const m_class *c)
 {
-    data *list = data_list();
     size_t i, n = 0, seen = 0;
     buf b = BUF_INIT;
+    data *list;
 
     for (i = 0; i < c->nall; i++)
         n += !c->all[i]->has_default;
+    list = data_list(doc, n);
     for (i = 0; i < c->nall; i++) {
         const m_slot *s = c->all[i];
         data *p;
         if (s->has_default)
             continue;
-        p = data_map();
+        p = data_map(doc, 3);
         buf_clear(&b);
         cdecl_value(&b, s, s->name);
-        data_set_literal(p, "decl", data_str(buf_str(&b)));
-        data_set_literal(p, "name", data_str(s->name));
+        data_set_literal(p, "decl", data_strn(doc, buf_str(&b), b.len));
+        data_set_literal(p, "name", data_str(doc, s->name));
         data_set_literal(p, "last", data_bool(++seen == n));
         data_push(list, p);
     }
@@ -136,30 +137,30 @@ static bool store_can_fail(store st)
     return st == STORE_SET_CHARS || st == STORE_SET_STRING || st == STORE_SET_WEAK;
 }
 
-data *viewcode_inits(const m_class *c, bool *can_fail)
+data *viewcode_inits(data_doc *doc, const m_class *c, bool *can_fail)
 {
-    data *list = data_list();
+    data *list = data_list(doc, c->nall);
     size_t i, k;
     buf b = BUF_INIT;
 
     *can_fail = false;
     for (i = 0; i < c->nall; i++) {
         const m_slot *s = c->all[i];
-        data *d = data_map();
+        data *d = data_map(doc, 3 + STORE_COUNT);
         store st = store_of(s);
 
         buf_clear(&b);
         cdecl_path(&b, c, s);
-        data_set_literal(d, "path", data_str(buf_str(&b)));
+        data_set_literal(d, "path", data_strn(doc, buf_str(&b), b.len));
         if (s->has_default) {
             char *defname = cdecl_default_name(c, s);
-            data_set_literal(d, "value", data_str(defname));
+            data_set_literal(d, "value", data_str(doc, defname));
             free(defname);
         } else {
-            data_set_literal(d, "value", data_str(s->name));
+            data_set_literal(d, "value", data_str(doc, s->name));
         }
         if (s->type.ref)
-            data_set_literal(d, "ref_type", data_strf("%s_%s", s->type.ref->schema->module, s->type.ref->name));
+            data_set_literal(d, "ref_type", data_strf(doc, "%s_%s", s->type.ref->schema->module, s->type.ref->name));
         for (k = 0; k < STORE_COUNT; k++)
             data_set_literal(d, store_flag[k], data_bool(k == (size_t)st));
         *can_fail = *can_fail || store_can_fail(st);
@@ -169,17 +170,17 @@ data *viewcode_inits(const m_class *c, bool *can_fail)
     return list;
 }
 
-data *viewcode_default(const m_class *c, const m_slot *s, bool *needs_math)
+data *viewcode_default(data_doc *doc, const m_class *c, const m_slot *s, bool *needs_math)
 {
-    data *d = data_map();
+    data *d = data_map(doc, 2);
     char *name = cdecl_default_name(c, s);
     buf b = BUF_INIT;
 
     cdecl_default_decl(&b, s, name);
-    data_set_literal(d, "decl", data_str(buf_str(&b)));
+    data_set_literal(d, "decl", data_strn(doc, buf_str(&b), b.len));
     buf_clear(&b);
     cdecl_default_init(&b, s, needs_math);
-    data_set_literal(d, "init", data_str(buf_str(&b)));
+    data_set_literal(d, "init", data_strn(doc, buf_str(&b), b.len));
     buf_free(&b);
     free(name);
     return d;

@@ -4,7 +4,7 @@
 ** static objects holding defaults.  Part of the view (view.h), which
 ** assembles these into each class's data; the keys are listed there.
 **
-** Every function returns a new data node, owned by the caller.
+** Every function returns a new data node made in `doc` (data.h).
 */
 #ifndef SLOTGEN_VIEWCODE_H
 #define SLOTGEN_VIEWCODE_H
@@ -24,21 +24,21 @@ bool viewcode_writable(const m_class *c, const m_slot *s);
 ** {name, getter_decl, has_setter, setter_decl, setter_inline, path,
 ** ref_type, is_scalar/is_string/is_chars/is_array/is_ref/is_weak,
 ** inherited, from}. */
-data *viewcode_accessor(const m_class *c, const m_slot *s);
+data *viewcode_accessor(data_doc *doc, const m_class *c, const m_slot *s);
 
 /* The constructor's parameters: {decl, name, last} per slot without a
 ** default, inherited first, in layout order. */
-data *viewcode_params(const m_class *c);
+data *viewcode_params(data_doc *doc, const m_class *c);
 
 /* How the constructor stores each slot: {path, value, ref_type, and one
 ** of assign/copy/set_chars/set_string/incref/set_weak}.  Sets *can_fail
 ** when some store can fail: the constructor then needs its clean-up
 ** path. */
-data *viewcode_inits(const m_class *c, bool *can_fail);
+data *viewcode_inits(data_doc *doc, const m_class *c, bool *can_fail);
 
 /* {decl, init} of the default object of `s` in class `c`:
 ** `static {{decl}} = {{init}};`.  Sets *needs_math when the initialiser
 ** spells INFINITY or NAN. */
-data *viewcode_default(const m_class *c, const m_slot *s, bool *needs_math);
+data *viewcode_default(data_doc *doc, const m_class *c, const m_slot *s, bool *needs_math);
 
 #endif

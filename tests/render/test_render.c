@@ -41,7 +41,8 @@ static char *render_text(const char *tmpl, const data *view, const char *partial
 
 static void expect_error(const char *tmpl, const char *partial, const char *message)
 {
-    data *view = data_map();
+    data_doc *doc = data_doc_new();
+    data *view = data_map(doc, 0);
     char *err = NULL;
     char *out = render_text(tmpl, view, partial, &err);
 
@@ -49,7 +50,7 @@ static void expect_error(const char *tmpl, const char *partial, const char *mess
     assert_non_null(err);
     assert_string_equal(err, message);
     free(err);
-    data_free(view);
+    data_doc_free(doc);
 }
 
 static void expect_output(const char *tmpl, const data *view, const char *expected)
@@ -86,13 +87,14 @@ static void errors_in_partials_name_the_partial(void **state)
 
 static void only_null_false_and_empty_lists_are_falsey(void **state)
 {
-    data *view = data_map();
+    data_doc *doc = data_doc_new();
+    data *view = data_map(doc, 0);
 
     (void)state;
-    data_set(view, "empty_string", data_str(""));
-    data_set(view, "zero", data_str("0"));
-    data_set(view, "empty_map", data_map());
-    data_set(view, "empty_list", data_list());
+    data_set(view, "empty_string", data_str(doc, ""));
+    data_set(view, "zero", data_str(doc, "0"));
+    data_set(view, "empty_map", data_map(doc, 0));
+    data_set(view, "empty_list", data_list(doc, 0));
     data_set(view, "no", data_bool(false));
     data_set(view, "nothing", data_null());
     expect_output("{{#empty_string}}a{{/empty_string}}{{#zero}}b{{/zero}}"
@@ -100,53 +102,55 @@ static void only_null_false_and_empty_lists_are_falsey(void **state)
     expect_output("{{^empty_list}}d{{/empty_list}}{{^no}}e{{/no}}{{^nothing}}f{{/nothing}}"
                   "{{^missing}}g{{/missing}}", view, "defg");
     expect_output("{{#empty_list}}x{{/empty_list}}{{#no}}x{{/no}}{{^zero}}x{{/zero}}", view, "");
-    data_free(view);
+    data_doc_free(doc);
 }
 
 static void sections_over_maps_and_strings_push_them(void **state)
 {
-    data *view = data_map();
-    data *inner = data_map();
+    data_doc *doc = data_doc_new();
+    data *view = data_map(doc, 0);
+    data *inner = data_map(doc, 0);
 
     (void)state;
-    data_set(inner, "k", data_str("inner"));
+    data_set(inner, "k", data_str(doc, "inner"));
     data_set(view, "m", inner);
-    data_set(view, "k", data_str("outer"));
-    data_set(view, "s", data_str("<str>"));
+    data_set(view, "k", data_str(doc, "outer"));
+    data_set(view, "s", data_str(doc, "<str>"));
     data_set(view, "flag", data_bool(true));
     expect_output("{{#m}}{{k}}{{/m}} {{k}} {{#s}}{{.}}|{{{.}}}{{/s}} {{flag}}", view,
                   "inner outer &lt;str&gt;|<str> true");
-    data_free(view);
+    data_doc_free(doc);
 }
 
 static void missing_partial_renders_nothing(void **state)
 {
-    data *view = data_map();
+    data_doc *doc = data_doc_new();
+    data *view = data_map(doc, 0);
 
     (void)state;
     expect_output("[{{>nowhere}}]", view, "[]");
-    data_free(view);
+    data_doc_free(doc);
 }
 
-static data *big_view(size_t nclasses)
+static data *big_view(data_doc *doc, size_t nclasses)
 {
-    data *view = data_map();
-    data *classes = data_list();
+    data *view = data_map(doc, 0);
+    data *classes = data_list(doc, 0);
 
     for (size_t i = 0; i < nclasses; i++) {
-        data *cls = data_map();
-        data *slots = data_list();
+        data *cls = data_map(doc, 0);
+        data *slots = data_list(doc, 0);
         for (int s = 0; s < 5; s++) {
-            data *slot = data_map();
-            data_set(slot, "name", data_strf("slot%d", s));
-            data_set(slot, "type", data_str("int32_t"));
+            data *slot = data_map(doc, 0);
+            data_set(slot, "name", data_strf(doc, "slot%d", s));
+            data_set(slot, "type", data_str(doc, "int32_t"));
             data_push(slots, slot);
         }
-        data_set(cls, "name", data_strf("Class%zu", i));
+        data_set(cls, "name", data_strf(doc, "Class%zu", i));
         data_set(cls, "slots", slots);
         data_push(classes, cls);
     }
-    data_set(view, "module", data_str("geo"));
+    data_set(view, "module", data_str(doc, "geo"));
     data_set(view, "classes", classes);
     return view;
 }
@@ -166,6 +170,7 @@ static void expect_class_struct(const buf *out, size_t i)
 
 static void ten_thousand_classes_render_whole(void **state)
 {
+    data_doc *doc = data_doc_new();
     const char *tmpl =
         "{{#classes}}\n"
         "struct {{module}}_{{name}} {\n"
@@ -175,7 +180,7 @@ static void ten_thousand_classes_render_whole(void **state)
         "};\n"
         "{{/classes}}\n";
     render_partials partials = { partial_p, (void *)"{{{type}}} {{name}}; /* {{module}} */\n" };
-    data *view = big_view(10000);
+    data *view = big_view(doc, 10000);
     buf out = BUF_INIT;
     char *err = NULL;
 
@@ -184,7 +189,7 @@ static void ten_thousand_classes_render_whole(void **state)
     expect_class_struct(&out, 0);
     expect_class_struct(&out, 9999);
     buf_free(&out);
-    data_free(view);
+    data_doc_free(doc);
 }
 
 int main(void)

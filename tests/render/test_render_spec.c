@@ -80,18 +80,18 @@ static char *spec_title(const char *path)
 }
 
 /* Appends a case for every test of the spec file `path`, whose tree is
-** stored in *file (kept alive for the cases).  Returns -1 if it does not
+** made in `doc` (kept alive for the cases).  Returns -1 if it does not
 ** load. */
-static int add_spec_file(const char *path, data **file, spec_case **cases, size_t *count,
+static int add_spec_file(data_doc *doc, const char *path, spec_case **cases, size_t *count,
                          size_t *cap)
 {
     yaml_data_options opts = { true };
     char *err = NULL;
-    const data *list;
+    const data *file, *list;
     char *title;
 
-    *file = yaml_data_load_file(path, &opts, &err);
-    if (!*file || !(list = data_get(*file, "tests")) || data_kind_of(list) != DATA_LIST) {
+    file = yaml_data_load_file(doc, path, &opts, &err);
+    if (!file || !(list = data_get(file, "tests")) || data_kind_of(list) != DATA_LIST) {
         fprintf(stderr, "%s: %s\n", path, err ? err : "no 'tests' list");
         free(err);
         return -1;
@@ -118,7 +118,7 @@ int main(int argc, char **argv)
     struct CMUnitTest *tests = NULL;
     spec_case *cases = NULL;
     size_t count = 0, cap = 0;
-    data **files;
+    data_doc *doc;
     long expected;
     int failed = 0;
 
@@ -127,9 +127,9 @@ int main(int argc, char **argv)
         return 2;
     }
     expected = strtol(argv[1], NULL, 10);
-    files = xcalloc((size_t)argc, sizeof *files);
+    doc = data_doc_new();
     for (int i = 2; i < argc && !failed; i++)
-        failed = add_spec_file(argv[i], &files[i], &cases, &count, &cap) != 0;
+        failed = add_spec_file(doc, argv[i], &cases, &count, &cap) != 0;
     if (!failed && (long)count != expected) {
         fprintf(stderr, "expected %ld spec tests, found %zu\n", expected, count);
         failed = 1;
@@ -146,9 +146,7 @@ int main(int argc, char **argv)
         failed = _cmocka_run_group_tests("mustache spec", tests, count, NULL, NULL);
     for (size_t i = 0; i < count; i++)
         free(cases[i].name);
-    for (int i = 0; i < argc; i++)
-        data_free(files[i]);
-    free(files);
+    data_doc_free(doc);
     free(cases);
     free(tests);
     return failed ? 1 : 0;

@@ -18,6 +18,7 @@
 
 typedef struct loader {
     yaml_parser_t parser;
+    data_doc *doc;              /* where the nodes are made */
     const yaml_data_options *opts;
     char **err;
 } loader;
@@ -43,7 +44,7 @@ static bool is_one_of(const char *s, const char *const *words)
 }
 
 /* "1.210" as the shortest text that reads back as the same double. */
-static data *decimal(const char *text)
+static data *decimal(data_doc *doc, const char *text)
 {
     char *end;
     double value = strtod(text, &end);
@@ -56,7 +57,7 @@ static data *decimal(const char *text)
         if (strtod(shortest, NULL) == value)
             break;
     }
-    return data_str(shortest);
+    return data_str(doc, shortest);
 }
 
 static data *scalar(loader *ld, const yaml_event_t *ev)
@@ -68,14 +69,14 @@ static data *scalar(loader *ld, const yaml_event_t *ev)
     data *number;
 
     if (ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
-        return data_strn(text, ev->data.scalar.length);
+        return data_strn(ld->doc, text, ev->data.scalar.length);
     if (is_one_of(text, nulls))
         return data_null();
     if (is_one_of(text, trues) || is_one_of(text, falses))
         return data_bool(is_one_of(text, trues));
-    if (ld->opts && ld->opts->normalize_decimals && (number = decimal(text)) != NULL)
+    if (ld->opts && ld->opts->normalize_decimals && (number = decimal(ld->doc, text)) != NULL)
         return number;
-    return data_strn(text, ev->data.scalar.length);
+    return data_strn(ld->doc, text, ev->data.scalar.length);
 }
 
 static data *node(loader *ld, yaml_event_t *ev);
@@ -100,20 +101,12 @@ static data *collection(loader *ld, data *into, yaml_event_type_t end)
             data_push(into, key);
             continue;
         }
-        if (!yaml_parser_parse(&ld->parser, &ev) || !(value = node(ld, &ev))) {
-            data_free(key);
+        if (!yaml_parser_parse(&ld->parser, &ev) || !(value = node(ld, &ev)))
             break;
-        }
-        if (data_kind_of(key) != DATA_STR) {
-            data_free(key);
-            data_free(value);
-            data_free(into);
+        if (data_kind_of(key) != DATA_STR)
             return fail(ld, "mapping keys must be strings");
-        }
         data_set(into, data_str_value(key), value);
-        data_free(key);
     }
-    data_free(into);
     return *ld->err ? NULL : fail(ld, "bad collection");
 }
 
@@ -128,20 +121,22 @@ static data *node(loader *ld, yaml_event_t *ev)
     yaml_event_delete(ev);
     switch (type) {
     case YAML_SCALAR_EVENT:         return d;
-    case YAML_SEQUENCE_START_EVENT: return collection(ld, data_list(), YAML_SEQUENCE_END_EVENT);
-    case YAML_MAPPING_START_EVENT:  return collection(ld, data_map(), YAML_MAPPING_END_EVENT);
+    case YAML_SEQUENCE_START_EVENT: return collection(ld, data_list(ld->doc, 0), YAML_SEQUENCE_END_EVENT);
+    case YAML_MAPPING_START_EVENT:  return collection(ld, data_map(ld->doc, 0), YAML_MAPPING_END_EVENT);
     case YAML_ALIAS_EVENT:          return fail(ld, "aliases are not supported");
     default:                        return fail(ld, "unexpected YAML event");
     }
 }
 
-data *yaml_data_load(const char *text, size_t len, const yaml_data_options *opts, char **err)
+data *yaml_data_load(data_doc *doc, const char *text, size_t len, const yaml_data_options *opts,
+                     char **err)
 {
     loader ld;
     data *root = NULL;
     yaml_event_t ev;
 
     *err = NULL;
+    ld.doc = doc;
     ld.opts = opts;
     ld.err = err;
     if (!yaml_parser_initialize(&ld.parser))
@@ -169,7 +164,8 @@ data *yaml_data_load(const char *text, size_t len, const yaml_data_options *opts
     return root;
 }
 
-data *yaml_data_load_file(const char *path, const yaml_data_options *opts, char **err)
+data *yaml_data_load_file(data_doc *doc, const char *path, const yaml_data_options *opts,
+                          char **err)
 {
     FILE *f = fopen(path, "rb");
     buf text = BUF_INIT;
@@ -187,7 +183,7 @@ data *yaml_data_load_file(const char *path, const yaml_data_options *opts, char 
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
         buf_putn(&text, chunk, n);
     fclose(f);
-    root = yaml_data_load(buf_str(&text), text.len, opts, err);
+    root = yaml_data_load(doc, buf_str(&text), text.len, opts, err);
     buf_free(&text);
     return root;
 }

@@ -22,11 +22,14 @@ typedef struct yaml_data_options {
     bool normalize_decimals;
 } yaml_data_options;
 
-/* Loads the first document of text[0..len).  Returns the tree (the caller
-** frees it with data_free), or NULL with *err set to a malloc'd message. */
-data *yaml_data_load(const char *text, size_t len, const yaml_data_options *opts, char **err);
+/* Loads the first document of text[0..len) into `doc`.  Returns the tree,
+** or NULL with *err set to a malloc'd message (nodes made before the
+** error stay in `doc`, which the caller frees either way). */
+data *yaml_data_load(data_doc *doc, const char *text, size_t len, const yaml_data_options *opts,
+                     char **err);
 
 /* The same for a whole file. */
-data *yaml_data_load_file(const char *path, const yaml_data_options *opts, char **err);
+data *yaml_data_load_file(data_doc *doc, const char *path, const yaml_data_options *opts,
+                          char **err);
 
 #endif
