@@ -2,14 +2,22 @@
 ** phash.c: the name indexes of the generated descriptors (see phash.h).
 **
 ** Linear probing at load <= 1/2 keeps a lookup O(1) whatever the seed; the
-** seed search only shortens probes.  Its work is bounded by SEARCH_BUDGET
-** name placements (at least MIN_SEEDS seeds), so a module of many classes
-** is indexed in time linear in its size, while a class of a few slots gets
-** up to MAX_SEEDS tries, almost always enough for a perfect placement.
+** seed search only shortens probes.  A set of at most SPREAD_MAX_NAMES
+** names (a class's slots, a small module) first looks for a perfect
+** placement, every name at its home entry, in tables of 2n up to
+** SPREAD_FACTOR * 2n entries, smallest first: with 64 names a perfect seed
+** at 2n is hopeless (the chance is about e^(-n^2/2m) per seed for m
+** entries) but almost certain at 8n.  A try stops at its first collision,
+** so a failed seed costs about sqrt(m) placements.  Otherwise, and for
+** larger sets, the table has 2n entries and the seed with the least total
+** displacement wins.  Every search is bounded by SEARCH_BUDGET name
+** placements (at least MIN_SEEDS seeds), so a module of many classes is
+** indexed in time linear in its size.
 */
 #include "phash.h"
 
 #include <assert.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +28,8 @@
 #define MAX_SEEDS 256u
 #define MIN_SEEDS 8u
 #define SEARCH_BUDGET (1u << 20)
+#define SPREAD_MAX_NAMES 256u
+#define SPREAD_FACTOR 8u
 
 /* The smallest power of two >= 2n, and at least 1. */
 static size_t table_size(size_t n)
@@ -62,13 +72,62 @@ static size_t place_all(const char *const *names, size_t n, uint32_t seed,
     return displacement;
 }
 
-void phash_build(const char *const *names, size_t n, phash *ix)
+/* Place names[] in order with `seed`, each at its home entry, into the
+** empty table; on the first collision undo the placements and return
+** false, leaving the table empty again.  `homes` holds n entries of
+** scratch. */
+static bool place_perfectly(const char *const *names, size_t n, uint32_t seed,
+                            uint32_t mask, uint16_t *table, uint32_t *homes)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        homes[i] = slots_name_hash(names[i], seed) & mask;
+        if (table[homes[i]])
+            break;
+        table[homes[i]] = (uint16_t)(i + 1);
+    }
+    if (i == n)
+        return true;
+    while (i-- > 0)
+        table[homes[i]] = 0;
+    return false;
+}
+
+/* A perfect placement in a table of 2n to SPREAD_FACTOR * 2n entries, the
+** smallest that has one among the seeds tried; false if none does (then
+** `ix` is untouched). */
+static bool build_perfect(const char *const *names, size_t n, phash *ix)
+{
+    uint32_t *homes = xcalloc(n ? n : 1, sizeof *homes);
+    uint32_t tries = seeds_to_try(n), seed;
+    size_t size;
+    bool found = false;
+
+    for (size = table_size(n); size <= SPREAD_FACTOR * table_size(n) && !found; size <<= 1) {
+        uint16_t *table = xcalloc(size, sizeof *table);
+        for (seed = 0; seed < tries && !found; seed++)
+            found = place_perfectly(names, n, seed, (uint32_t)(size - 1), table, homes);
+        if (found) {
+            ix->seed = seed - 1;
+            ix->mask = (uint32_t)(size - 1);
+            ix->table = table;
+            ix->displacement = 0;
+        } else {
+            free(table);
+        }
+    }
+    free(homes);
+    return found;
+}
+
+/* The least displaced of the seeds tried, in a table of 2n entries. */
+static void build_least_displaced(const char *const *names, size_t n, phash *ix)
 {
     size_t size = table_size(n);
     uint32_t tries = seeds_to_try(n), seed;
     size_t best = SIZE_MAX;
 
-    assert(n <= PHASH_MAX_NAMES);
     ix->seed = 0;
     ix->mask = (uint32_t)(size - 1);
     ix->table = xcalloc(size, sizeof *ix->table);
@@ -81,6 +140,14 @@ void phash_build(const char *const *names, size_t n, phash *ix)
     }
     /* The table holds the last seed tried, not necessarily the best. */
     ix->displacement = place_all(names, n, ix->seed, ix->mask, ix->table, SIZE_MAX);
+}
+
+void phash_build(const char *const *names, size_t n, phash *ix)
+{
+    assert(n <= PHASH_MAX_NAMES);
+    if (n <= SPREAD_MAX_NAMES && build_perfect(names, n, ix))
+        return;
+    build_least_displaced(names, n, ix);
 }
 
 void phash_free(phash *ix)

@@ -4,12 +4,15 @@
 **
 ** An index is an open-addressing table with linear probing over
 ** slots_name_hash(name, seed): the runtime probes from the name's home
-** entry, hash & mask, to the next empty one, comparing names.  The table
-** is the next power of two >= 2n entries (load at most 1/2, so every probe
-** ends at an empty entry) and the generator picks, among a bounded number
-** of seeds, the one with the least total displacement from home entries,
-** stopping at a perfect one (every name at home: a hit is one hash and one
-** strcmp).  Building is linear in n; the result is deterministic.
+** entry, hash & mask, to the next empty one, comparing names.  A set of
+** up to a few hundred names gets a perfect placement when one is found
+** among a bounded number of seeds (every name at home: a hit is one hash,
+** one table read and one name comparison), in the smallest power-of-two
+** table of 2n to 16n entries that has one.  Otherwise the table is the
+** next power of two >= 2n entries (load at most 1/2, so every probe ends
+** at an empty entry) and the seed is the one with the least total
+** displacement from home entries.  Building is linear in n; the result is
+** deterministic.
 */
 #ifndef SLOTGEN_PHASH_H
 #define SLOTGEN_PHASH_H

@@ -18,9 +18,13 @@
 #if defined(__GNUC__) || defined(__clang__)
 #define SLOTS_LIKELY(x) __builtin_expect(!!(x), 1)
 #define SLOTS_UNLIKELY(x) __builtin_expect(!!(x), 0)
+/* For a rare path that, inlined, would make its caller's common path
+** save registers and set up a frame it does not need. */
+#define SLOTS_NOINLINE __attribute__((noinline))
 #else
 #define SLOTS_LIKELY(x) (x)
 #define SLOTS_UNLIKELY(x) (x)
+#define SLOTS_NOINLINE
 #endif
 
 /* ------------------------------------------------------------------ */

@@ -91,7 +91,8 @@ static void destroy_one(slots_object *obj, slots__graveyard *dead)
     slots__free_inline(obj, cls->size);
 }
 
-static void destroy(slots_object *obj)
+/* Kept out of slots_decref: see SLOTS_NOINLINE. */
+static SLOTS_NOINLINE void destroy(slots_object *obj)
 {
     slots__graveyard dead = { NULL };
     graveyard_push(&dead, obj);
@@ -106,15 +107,33 @@ void slots__drop(void *obj, slots__graveyard *dead)
         graveyard_push(dead, o);
 }
 
+/* Free the strings obj owns, up to the first release slot that is not a
+** string (a reference needs the graveyard).  Each freed field is set to
+** NULL, so that destroy() can finish the job without freeing twice.
+** True when every release slot was a string. */
+static bool release_strings(slots_object *obj, const slots_class *cls)
+{
+    for (size_t i = 0; i < cls->nrelease; i++) {
+        const slots_slot *slot = &cls->slots[cls->release[i]];
+        if (slot->type != SLOTS_T_STRING)
+            return false;
+        char **field = slots__at(obj, slot->offset);
+        free(*field);
+        *field = NULL;
+    }
+    return true;
+}
+
 void slots_decref(void *obj)
 {
     slots_object *o = obj;
     if (o == NULL || --o->refcnt != 0)
         return;
     const slots_class *cls = o->cls;
-    /* The common case (Point: nothing owned, no weak list, no dict) frees
-    ** at once, without the graveyard. */
-    if (SLOTS_LIKELY((cls->nrelease | cls->weaklist_offset | cls->dict_offset) == 0))
+    /* The common cases (Point: nothing owned; Transaction: strings only;
+    ** neither weak list nor dict) free at once, without the graveyard:
+    ** releasing a string cannot make another object die. */
+    if (SLOTS_LIKELY((cls->weaklist_offset | cls->dict_offset) == 0) && release_strings(o, cls))
         slots__free_inline(o, cls->size);
     else
         destroy(o);

@@ -262,7 +262,7 @@ static bool to_real(const slots_value *v, bool as_float, double *out)
 static bool to_char(const slots_value *v, char *out)
 {
     int64_t code;
-    if (v->kind == SLOTS_STR && v->as.s[0] != '\0' && v->as.s[1] == '\0')
+    if (v->kind == SLOTS_STR && v->as.s != NULL && v->as.s[0] != '\0' && v->as.s[1] == '\0')
         *out = v->as.s[0];
     else if (to_int(v, CHAR_MIN, CHAR_MAX, &code))
         *out = (char)code;
@@ -271,56 +271,13 @@ static bool to_char(const slots_value *v, char *out)
     return true;
 }
 
-/* Signed slots: range-check against the type, then store it. */
-static int write_int(void *field, slots_type type, const slots_value *v)
-{
-    static const int64_t min[] = { INT8_MIN, INT16_MIN, INT32_MIN, INT64_MIN };
-    static const int64_t max[] = { INT8_MAX, INT16_MAX, INT32_MAX, INT64_MAX };
-    size_t k = (size_t)(type - SLOTS_T_INT8);
-    int64_t i;
-    if (!to_int(v, min[k], max[k], &i))
-        return SLOTS_ETYPE;
-    switch (type) {
-    case SLOTS_T_INT8:  *(int8_t *)field = (int8_t)i; break;
-    case SLOTS_T_INT16: *(int16_t *)field = (int16_t)i; break;
-    case SLOTS_T_INT32: *(int32_t *)field = (int32_t)i; break;
-    default:            *(int64_t *)field = i; break;
-    }
-    return SLOTS_OK;
-}
-
-static int write_uint(void *field, slots_type type, const slots_value *v)
-{
-    static const uint64_t max[] = { UINT8_MAX, UINT16_MAX, UINT32_MAX, UINT64_MAX };
-    uint64_t u;
-    if (!to_uint(v, max[type - SLOTS_T_UINT8], &u))
-        return SLOTS_ETYPE;
-    switch (type) {
-    case SLOTS_T_UINT8:  *(uint8_t *)field = (uint8_t)u; break;
-    case SLOTS_T_UINT16: *(uint16_t *)field = (uint16_t)u; break;
-    case SLOTS_T_UINT32: *(uint32_t *)field = (uint32_t)u; break;
-    default:             *(uint64_t *)field = u; break;
-    }
-    return SLOTS_OK;
-}
-
-static int write_real(void *field, slots_type type, const slots_value *v)
-{
-    double d;
-    if (!to_real(v, type == SLOTS_T_FLOAT, &d))
-        return SLOTS_ETYPE;
-    if (type == SLOTS_T_FLOAT)
-        *(float *)field = (float)d;
-    else
-        *(double *)field = d;
-    return SLOTS_OK;
-}
-
-/* A strong reference: an instance of the slot's class, or None. */
+/* A strong or weak reference: an instance of the slot's class, or None
+** (a SLOTS_OBJ holding NULL is None too, as reading gives). */
 static int write_ref(void *field, const slots_slot *slot, const slots_value *v)
 {
     void *target = v->kind == SLOTS_OBJ ? v->as.obj : NULL;
-    if (v->kind != SLOTS_NONE && !(v->kind == SLOTS_OBJ && slots_isinstance(target, slot->ref_class)))
+    if (target == NULL ? v->kind != SLOTS_NONE && v->kind != SLOTS_OBJ
+                       : !slots_isinstance(target, slot->ref_class))
         return SLOTS_ETYPE;
     if (slot->type == SLOTS_T_WEAKREF)
         return slots_set_weak(field, target);
@@ -331,8 +288,31 @@ static int write_ref(void *field, const slots_slot *slot, const slots_value *v)
     return SLOTS_OK;
 }
 
+/* A string is copied; None, or a SLOTS_STR holding NULL, stores NULL. */
+static int write_string(void *field, const slots_value *v)
+{
+    if (v->kind != SLOTS_STR && v->kind != SLOTS_NONE)
+        return SLOTS_ETYPE;
+    return slots_set_string(field, v->kind == SLOTS_STR ? v->as.s : NULL);
+}
+
+/* char[N]: a string shorter than N. */
+static int write_chars(void *field, const slots_slot *slot, const slots_value *v)
+{
+    if (slot->type != SLOTS_T_CHAR || v->kind != SLOTS_STR || v->as.s == NULL)
+        return SLOTS_ETYPE;
+    return slots_set_chars(field, slot->length, v->as.s);
+}
+
+/* The store behind slots_setattr once the slot is found: one dispatch on
+** the slot's type, each number case a range test with constant bounds and
+** a store, so that setting an int64 by name costs little more than the
+** lookup. */
 static int write_scalar(void *field, const slots_slot *slot, const slots_value *v)
 {
+    int64_t i;
+    uint64_t u;
+    double d;
     switch (slot->type) {
     case SLOTS_T_BOOL:
         if (v->kind != SLOTS_BOOL)
@@ -341,16 +321,58 @@ static int write_scalar(void *field, const slots_slot *slot, const slots_value *
         return SLOTS_OK;
     case SLOTS_T_CHAR:
         return to_char(v, field) ? SLOTS_OK : SLOTS_ETYPE;
-    case SLOTS_T_INT8: case SLOTS_T_INT16: case SLOTS_T_INT32: case SLOTS_T_INT64:
-        return write_int(field, slot->type, v);
-    case SLOTS_T_UINT8: case SLOTS_T_UINT16: case SLOTS_T_UINT32: case SLOTS_T_UINT64:
-        return write_uint(field, slot->type, v);
-    case SLOTS_T_FLOAT: case SLOTS_T_DOUBLE:
-        return write_real(field, slot->type, v);
-    case SLOTS_T_STRING:
-        if (v->kind != SLOTS_STR && v->kind != SLOTS_NONE)
+    case SLOTS_T_INT8:
+        if (!to_int(v, INT8_MIN, INT8_MAX, &i))
             return SLOTS_ETYPE;
-        return slots_set_string(field, v->kind == SLOTS_STR ? v->as.s : NULL);
+        *(int8_t *)field = (int8_t)i;
+        return SLOTS_OK;
+    case SLOTS_T_INT16:
+        if (!to_int(v, INT16_MIN, INT16_MAX, &i))
+            return SLOTS_ETYPE;
+        *(int16_t *)field = (int16_t)i;
+        return SLOTS_OK;
+    case SLOTS_T_INT32:
+        if (!to_int(v, INT32_MIN, INT32_MAX, &i))
+            return SLOTS_ETYPE;
+        *(int32_t *)field = (int32_t)i;
+        return SLOTS_OK;
+    case SLOTS_T_INT64:
+        if (!to_int(v, INT64_MIN, INT64_MAX, &i))
+            return SLOTS_ETYPE;
+        *(int64_t *)field = i;
+        return SLOTS_OK;
+    case SLOTS_T_UINT8:
+        if (!to_uint(v, UINT8_MAX, &u))
+            return SLOTS_ETYPE;
+        *(uint8_t *)field = (uint8_t)u;
+        return SLOTS_OK;
+    case SLOTS_T_UINT16:
+        if (!to_uint(v, UINT16_MAX, &u))
+            return SLOTS_ETYPE;
+        *(uint16_t *)field = (uint16_t)u;
+        return SLOTS_OK;
+    case SLOTS_T_UINT32:
+        if (!to_uint(v, UINT32_MAX, &u))
+            return SLOTS_ETYPE;
+        *(uint32_t *)field = (uint32_t)u;
+        return SLOTS_OK;
+    case SLOTS_T_UINT64:
+        if (!to_uint(v, UINT64_MAX, &u))
+            return SLOTS_ETYPE;
+        *(uint64_t *)field = u;
+        return SLOTS_OK;
+    case SLOTS_T_FLOAT:
+        if (!to_real(v, true, &d))
+            return SLOTS_ETYPE;
+        *(float *)field = (float)d;
+        return SLOTS_OK;
+    case SLOTS_T_DOUBLE:
+        if (!to_real(v, false, &d))
+            return SLOTS_ETYPE;
+        *(double *)field = d;
+        return SLOTS_OK;
+    case SLOTS_T_STRING:
+        return write_string(field, v);
     case SLOTS_T_REF: case SLOTS_T_WEAKREF:
         return write_ref(field, slot, v);
     default:
@@ -358,34 +380,20 @@ static int write_scalar(void *field, const slots_slot *slot, const slots_value *
     }
 }
 
-/* A string or object kind holding NULL means None, as reading gives. */
-static slots_value normalized(const slots_value *v)
+/* Write through the descriptor; the caller has checked readonly. */
+static inline int slot_write(void *obj, const slots_slot *slot, const slots_value *v)
 {
-    slots_value n = *v;
-    if ((n.kind == SLOTS_STR && n.as.s == NULL) || (n.kind == SLOTS_OBJ && n.as.obj == NULL)) {
-        n.kind = SLOTS_NONE;
-        n.as.obj = NULL;
-    }
-    return n;
-}
-
-static inline int slot_set(void *obj, const slots_slot *slot, const slots_value *v, bool init)
-{
-    if (!init && ((slot->flags & SLOTS_SLOT_READONLY) || (slots__class(obj)->flags & SLOTS_CLASS_FROZEN)))
-        return SLOTS_EREADONLY;
-    slots_value value = normalized(v);
     void *field = slots__at(obj, slot->offset);
-    if (slot->flags & SLOTS_SLOT_ARRAY) {
-        if (slot->type != SLOTS_T_CHAR || value.kind != SLOTS_STR)
-            return SLOTS_ETYPE;
-        return slots_set_chars(field, slot->length, value.as.s);
-    }
-    return write_scalar(field, slot, &value);
+    if (SLOTS_UNLIKELY(slot->flags & SLOTS_SLOT_ARRAY))
+        return write_chars(field, slot, v);
+    return write_scalar(field, slot, v);
 }
 
 int slots_slot_set(void *obj, const slots_slot *slot, const slots_value *v, bool init)
 {
-    return slot_set(obj, slot, v, init);
+    if (!init && ((slot->flags & SLOTS_SLOT_READONLY) || (slots__class(obj)->flags & SLOTS_CLASS_FROZEN)))
+        return SLOTS_EREADONLY;
+    return slot_write(obj, slot, v);
 }
 
 /* ------------------------------------------------------------------ */
@@ -403,8 +411,12 @@ int slots_setattr(void *obj, const char *name, const slots_value *v)
     if (cls->flags & SLOTS_CLASS_FROZEN)
         return SLOTS_EREADONLY;
     const slots_slot *slot = find_slot(cls, name);
-    if (slot != NULL)
-        return slot_set(obj, slot, v, false);
+    if (SLOTS_LIKELY(slot != NULL)) {
+        /* the class is not frozen: only the slot's own flag is left */
+        if (slot->flags & SLOTS_SLOT_READONLY)
+            return SLOTS_EREADONLY;
+        return slot_write(obj, slot, v);
+    }
     slots_dict **dict = dict_of(obj, cls);
     if (dict == NULL)
         return SLOTS_ENOATTR;
@@ -443,18 +455,28 @@ int slots_set_string(char **field, const char *v)
     char *copy = NULL;
     if (v != NULL && (copy = slots__strdup(v)) == NULL)
         return SLOTS_ENOMEM;
-    free(*field);
+    /* a constructor's field is still NULL: no call to free() for it */
+    if (*field != NULL)
+        free(*field);
     *field = copy;
     return SLOTS_OK;
 }
 
-/* The tail is zeroed so that equal strings leave equal bytes. */
+/* The tail is zeroed so that equal strings leave equal bytes.  The
+** length is measured only up to n: a longer value is refused without
+** reading it all, and a short field (char[4] for a currency) costs a few
+** byte reads rather than a call to strlen. */
 int slots_set_chars(char *field, size_t n, const char *v)
 {
-    size_t len = v != NULL ? strlen(v) : n;
+    size_t len = 0;
+    if (v == NULL)
+        return SLOTS_ETYPE;
+    while (len < n && v[len] != '\0')
+        len++;
     if (len >= n)
         return SLOTS_ETYPE;
-    memcpy(field, v, len);
-    memset(field + len, 0, n - len);
+    memcpy(field, v, len + 1);
+    if (len + 1 < n)
+        memset(field + len + 1, 0, n - len - 1);
     return SLOTS_OK;
 }

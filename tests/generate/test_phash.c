@@ -1,7 +1,8 @@
 /*
 ** test_phash.c: the name indexes the generator writes into descriptors
 ** (phash.h): linear size, every name found by the runtime's probe, absent
-** names not found, perfect placement for small classes, displacement
+** names not found, perfect placement for small and wide classes
+** (spreading wide ones over a larger table), displacement
 ** reported truly, determinism.
 **
 ** The probe here is written again from slots.h's description rather than
@@ -105,8 +106,19 @@ static void test_ten_thousand_names_index_linearly(void **state)
     free_names(absent, N);
 }
 
-/* A class of a few slots gets a seed that puts every name at home: one
-** table read and one strcmp per hit, as with a perfect hash. */
+/* Every name of the index at its home entry: a hit is one table read and
+** one name comparison, as with a perfect hash. */
+static void assert_perfect(const phash *ix, char *const *names, size_t n)
+{
+    size_t i;
+
+    assert_int_equal(ix->displacement, 0);
+    for (i = 0; i < n; i++)
+        assert_int_equal(ix->table[slots_name_hash(names[i], ix->seed) & ix->mask], i + 1);
+}
+
+/* A class of a few slots gets a seed that puts every name at home, in a
+** table of at most 16n entries; small ones at the usual load of 1/2. */
 static void test_small_sets_are_placed_perfectly(void **state)
 {
     size_t n;
@@ -115,19 +127,45 @@ static void test_small_sets_are_placed_perfectly(void **state)
     for (n = 1; n <= 12; n++) {
         char **names = make_names("slot_", n);
         phash ix;
-        size_t i;
 
         phash_build((const char *const *)names, n, &ix);
-        assert_int_equal(ix.displacement, 0);
-        for (i = 0; i < n; i++)
-            assert_int_equal(ix.table[slots_name_hash(names[i], ix.seed) & ix.mask], i + 1);
+        assert_perfect(&ix, names, n);
+        assert_true((size_t)ix.mask + 1 <= 16 * n);
         phash_free(&ix);
         free_names(names, n);
     }
 }
 
-/* Sets too large for a perfect seed still get the least displaced one of
-** the seeds tried, and every name is found. */
+/* 64 names have no perfect seed in 128 entries (about e^-16 per seed):
+** the table grows until one is found, and stays within 16n entries.  The
+** lookup cost then does not grow with the slot count. */
+static void test_wide_classes_spread_to_a_perfect_table(void **state)
+{
+    static const size_t widths[] = { 16, 64, 100 };
+    size_t w;
+
+    (void)state;
+    for (w = 0; w < sizeof widths / sizeof widths[0]; w++) {
+        size_t n = widths[w];
+        char **names = make_names("f", n);
+        phash ix;
+        size_t i;
+
+        phash_build((const char *const *)names, n, &ix);
+        assert_perfect(&ix, names, n);
+        assert_true((size_t)ix.mask + 1 <= 16 * n);
+        assert_int_equal((ix.mask + 1) & ix.mask, 0);
+        for (i = 0; i < n; i++)
+            assert_int_equal(runtime_probe(&ix, names, names[i]), (long)i);
+        assert_int_equal(runtime_probe(&ix, names, "g0"), -1);
+        phash_free(&ix);
+        free_names(names, n);
+    }
+}
+
+/* Sets too large for a perfect search (over 256 names) get a table of
+** load 1/2 and the least displaced of the seeds tried; every name is
+** found. */
 static void test_displaced_names_are_found(void **state)
 {
     enum { N = 300 };
@@ -138,6 +176,7 @@ static void test_displaced_names_are_found(void **state)
     (void)state;
     phash_build((const char *const *)names, N, &ix);
     assert_true(ix.displacement > 0);
+    assert_int_equal(ix.mask + 1, 1024);
     assert_int_equal(ix.displacement, measured_displacement(&ix, names));
     for (i = 0; i < N; i++)
         assert_int_equal(runtime_probe(&ix, names, names[i]), (long)i);
@@ -182,6 +221,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_ten_thousand_names_index_linearly),
         cmocka_unit_test(test_small_sets_are_placed_perfectly),
+        cmocka_unit_test(test_wide_classes_spread_to_a_perfect_table),
         cmocka_unit_test(test_displaced_names_are_found),
         cmocka_unit_test(test_building_is_deterministic),
         cmocka_unit_test(test_no_names_give_one_empty_entry),

@@ -131,6 +131,27 @@ static void test_death_frees_strings(void **state)
     slots_decref(n);
 }
 
+/* All owns a string before its references (release order 12, 15, 16):
+** slots_decref frees the string on its fast path, meets the reference and
+** hands the object to the graveyard, which must neither free the string
+** again (the sanitizer build would report it) nor skip the references. */
+static void test_death_frees_strings_then_references(void **state)
+{
+    (void)state;
+    All *a = slots_new(&All_class);
+    Node *target = slots_new(&Node_class);
+    slots_value s = v_str("owned"), ref = v_obj(target), weak = v_obj(target);
+    assert_int_equal(slots_setattr(a, "s", &s), SLOTS_OK);
+    assert_int_equal(slots_setattr(a, "ref", &ref), SLOTS_OK);
+    assert_int_equal(slots_setattr(a, "weak", &weak), SLOTS_OK);
+    assert_int_equal(slots_refcount(target), 2);
+    assert_int_equal(slots_weakref_count(target), 1);
+    slots_decref(a);
+    assert_int_equal(slots_refcount(target), 1);
+    assert_int_equal(slots_weakref_count(target), 0);
+    slots_decref(target);
+}
+
 /* Each node holds the only reference to the one before it: the decref of
 ** the head frees all of them, in a loop, not a million nested calls. */
 static void test_long_chain_is_freed_without_recursion(void **state)
@@ -231,6 +252,7 @@ int main(void)
         cmocka_unit_test(test_sizeof_is_the_struct_alone),
         cmocka_unit_test(test_death_releases_strong_references),
         cmocka_unit_test(test_death_frees_strings),
+        cmocka_unit_test(test_death_frees_strings_then_references),
         cmocka_unit_test(test_long_chain_is_freed_without_recursion),
         cmocka_unit_test(test_new_reports_allocation_failure),
         cmocka_unit_test(test_allocator_mode_follows_build_and_environment),
