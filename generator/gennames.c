@@ -3,98 +3,144 @@
 */
 #include "gennames.h"
 
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
 #include "mem.h"
 
-#if defined(__GNUC__)
-__attribute__((format(printf, 1, 2)))
-#endif
-static char *fmt(const char *f, ...)
+/* "the constructor of class 'Point'", ... indexed by gen_role. */
+static const char *const role_text[] = {
+    [GEN_MODULE] = "the descriptor of module '%s'",
+    [GEN_CLASS_LIST] = "the class list of module '%s'",
+    [GEN_CLASS_INDEX] = "the class index of module '%s'",
+    [GEN_STRUCT] = "the struct of class '%s'",
+    [GEN_DESCRIPTOR] = "the descriptor of class '%s'",
+    [GEN_CONSTRUCTOR] = "the constructor of class '%s'",
+    [GEN_SLOT_TABLE] = "the slot table of class '%s'",
+    [GEN_RELEASE_LIST] = "the release list of class '%s'",
+    [GEN_SLOT_INDEX] = "the slot index of class '%s'",
+    [GEN_GETTER] = "the getter of '%s.%s'",
+    [GEN_SETTER] = "the setter of '%s.%s'",
+    [GEN_DEFAULT] = "the default of '%s.%s'",
+};
+
+static void describe(buf *b, const gen_name *n)
+{
+    buf_printf(b, role_text[n->role], n->owner, n->slot);
+}
+
+/* "geo_Point_get_x" from {"geo", "Point", "get", "x"}: the parts joined
+** by '_', without printf (this runs for every slot of the run). */
+static char *join(const char *const *parts, size_t n)
 {
     buf b = BUF_INIT;
-    va_list ap;
-    va_start(ap, f);
-    buf_vprintf(&b, f, ap);
-    va_end(ap);
+    size_t i;
+    for (i = 0; i < n; i++) {
+        if (i > 0)
+            buf_putc(&b, '_');
+        buf_puts(&b, parts[i]);
+    }
     return buf_steal(&b);
 }
 
-/* Record `name` (both strings taken over); a second definition is an
-** error at the later one, with a note at the first. */
-static void claim(gennames *g, problems *out, srcpos at, char *name, char *what)
+/* Record `c` (its name taken over); a second definition is an error at
+** the later one, with a note at the first. */
+static void claim(gennames *g, problems *out, gen_name c)
 {
     size_t first;
     void *items;
 
-    if (strmap_get(&g->index, name, &first)) {
-        problems_add(out, at, "'%s', %s, is already %s", name, what, g->items[first].what);
-        problems_note(out, g->items[first].at, "'%s' first generated here", name);
-        free(name);
-        free(what);
+    if (strmap_get(&g->index, c.name, &first)) {
+        buf now = BUF_INIT, before = BUF_INIT;
+        describe(&now, &c);
+        describe(&before, &g->items[first]);
+        problems_add(out, c.at, "'%s', %s, is already %s", c.name, buf_str(&now),
+                     buf_str(&before));
+        problems_note(out, g->items[first].at, "'%s' first generated here", c.name);
+        buf_free(&now);
+        buf_free(&before);
+        free(c.name);
         return;
     }
     items = g->items;
     xgrow(&items, &g->cap, g->n + 1, sizeof(gen_name));
     g->items = items;
-    g->items[g->n].name = name;
-    g->items[g->n].what = what;
-    g->items[g->n].at = at;
-    strmap_put(&g->index, name, g->n, NULL);
+    g->items[g->n] = c;
+    strmap_put(&g->index, c.name, g->n, NULL);
     g->n++;
+}
+
+static void claim_module_name(gennames *g, problems *out, const m_schema *s, srcpos at,
+                              const char *suffix, gen_role role)
+{
+    const char *parts[] = {s->module, suffix};
+    gen_name c = {join(parts, 2), role, s->module, NULL, at};
+    claim(g, out, c);
 }
 
 void gennames_claim_module(gennames *g, problems *out, const m_schema *s, srcpos module_at)
 {
-    claim(g, out, module_at, fmt("%s_module", s->module),
-          fmt("the descriptor of module '%s'", s->module));
-    claim(g, out, module_at, fmt("%s_classes", s->module),
-          fmt("the class list of module '%s'", s->module));
-    claim(g, out, module_at, fmt("%s_class_index", s->module),
-          fmt("the class index of module '%s'", s->module));
+    claim_module_name(g, out, s, module_at, "module", GEN_MODULE);
+    claim_module_name(g, out, s, module_at, "classes", GEN_CLASS_LIST);
+    claim_module_name(g, out, s, module_at, "class_index", GEN_CLASS_INDEX);
+}
+
+/* M_C, or M_C_SUFFIX when suffix is not NULL. */
+static void claim_class_name(gennames *g, problems *out, const m_schema *s, const m_class *c,
+                             const char *suffix, gen_role role)
+{
+    const char *parts[] = {s->module, c->name, suffix};
+    gen_name n = {join(parts, suffix ? 3 : 2), role, c->name, NULL, c->pos};
+    claim(g, out, n);
+}
+
+/* M_C_get_S / M_C_set_S (verb first) or M_C_S_default (verb last). */
+static void claim_slot_name(gennames *g, problems *out, const m_schema *s, const m_class *c,
+                            const m_slot *sl, gen_role role)
+{
+    const char *verb = role == GEN_GETTER ? "get" : role == GEN_SETTER ? "set" : "default";
+    const char *parts[4];
+    gen_name n;
+
+    parts[0] = s->module;
+    parts[1] = c->name;
+    parts[2] = role == GEN_DEFAULT ? sl->name : verb;
+    parts[3] = role == GEN_DEFAULT ? verb : sl->name;
+    n.name = join(parts, 4);
+    n.role = role;
+    n.owner = c->name;
+    n.slot = sl->name;
+    /* An inherited accessor is generated by the class, not the slot. */
+    n.at = sl->owner == c ? sl->pos : c->pos;
+    claim(g, out, n);
 }
 
 void gennames_claim_class(gennames *g, problems *out, const m_schema *s, const m_class *c)
 {
-    const char *m = s->module;
     size_t i;
 
-    claim(g, out, c->pos, fmt("%s_%s", m, c->name), fmt("the struct of class '%s'", c->name));
-    claim(g, out, c->pos, fmt("%s_%s_class", m, c->name),
-          fmt("the descriptor of class '%s'", c->name));
-    claim(g, out, c->pos, fmt("%s_%s_new", m, c->name),
-          fmt("the constructor of class '%s'", c->name));
-    claim(g, out, c->pos, fmt("%s_%s_slots", m, c->name),
-          fmt("the slot table of class '%s'", c->name));
-    claim(g, out, c->pos, fmt("%s_%s_release", m, c->name),
-          fmt("the release list of class '%s'", c->name));
-    claim(g, out, c->pos, fmt("%s_%s_index", m, c->name),
-          fmt("the slot index of class '%s'", c->name));
+    claim_class_name(g, out, s, c, NULL, GEN_STRUCT);
+    claim_class_name(g, out, s, c, "class", GEN_DESCRIPTOR);
+    claim_class_name(g, out, s, c, "new", GEN_CONSTRUCTOR);
+    claim_class_name(g, out, s, c, "slots", GEN_SLOT_TABLE);
+    claim_class_name(g, out, s, c, "release", GEN_RELEASE_LIST);
+    claim_class_name(g, out, s, c, "index", GEN_SLOT_INDEX);
     for (i = 0; i < c->nall; i++) {
         const m_slot *sl = c->all[i];
-        /* An inherited accessor is generated by the class, not the slot. */
-        srcpos at = sl->owner == c ? sl->pos : c->pos;
-        claim(g, out, at, fmt("%s_%s_get_%s", m, c->name, sl->name),
-              fmt("the getter of '%s.%s'", c->name, sl->name));
+        claim_slot_name(g, out, s, c, sl, GEN_GETTER);
         if (!sl->readonly)
-            claim(g, out, at, fmt("%s_%s_set_%s", m, c->name, sl->name),
-                  fmt("the setter of '%s.%s'", c->name, sl->name));
+            claim_slot_name(g, out, s, c, sl, GEN_SETTER);
         if (sl->has_default)
-            claim(g, out, at, fmt("%s_%s_%s_default", m, c->name, sl->name),
-                  fmt("the default of '%s.%s'", c->name, sl->name));
+            claim_slot_name(g, out, s, c, sl, GEN_DEFAULT);
     }
 }
 
 void gennames_free(gennames *g)
 {
     size_t i;
-    for (i = 0; i < g->n; i++) {
+    for (i = 0; i < g->n; i++)
         free(g->items[i].name);
-        free(g->items[i].what);
-    }
     free(g->items);
     strmap_free(&g->index);
     g->items = NULL;

@@ -24,10 +24,21 @@
 #include "problems.h"
 #include "strmap.h"
 
-/* A generated name and who generates it. */
+/* What a generated name is, for the message when two collide. */
+typedef enum gen_role {
+    GEN_MODULE, GEN_CLASS_LIST, GEN_CLASS_INDEX,            /* of a module */
+    GEN_STRUCT, GEN_DESCRIPTOR, GEN_CONSTRUCTOR,            /* of a class */
+    GEN_SLOT_TABLE, GEN_RELEASE_LIST, GEN_SLOT_INDEX,
+    GEN_GETTER, GEN_SETTER, GEN_DEFAULT                     /* of a slot */
+} gen_role;
+
+/* A generated name and who generates it.  The description is written
+** only when a collision needs it: a run claims hundreds of thousands. */
 typedef struct gen_name {
     char *name;             /* owned */
-    char *what;             /* owned: "the constructor of class 'Point'" */
+    gen_role role;
+    const char *owner;      /* borrowed from the model: module or class name */
+    const char *slot;       /* borrowed from the model: slot name, or NULL */
     srcpos at;              /* borrowed from the model */
 } gen_name;
 

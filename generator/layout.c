@@ -92,39 +92,25 @@ static void layout_class(m_class *c)
     c->size = align_up(end, align);
 }
 
-static bool has_class(m_class *const *list, size_t n, const m_class *c)
-{
-    size_t i;
-    for (i = 0; i < n; i++)
-        if (list[i] == c)
-            return true;
-    return false;
-}
-
 /* A base declared after its subclass in the same schema is computed first
-** through this recursion; `done` prevents computing any class twice. */
-static void layout_with_bases(m_class *c, m_class **done, size_t *ndone)
+** through this recursion.  A class is laid out once: a laid-out class has
+** a nonzero size (its object header at least), which marks it done. */
+static void layout_with_bases(m_class *c)
 {
-    if (has_class(done, *ndone, c))
+    if (c->size > 0)
         return;
     if (c->base)
-        layout_with_bases(c->base, done, ndone);
+        layout_with_bases(c->base);
     layout_class(c);
-    done[(*ndone)++] = c;
 }
 
 void layout_compute(m_program *p)
 {
-    size_t total = 0, ndone = 0, i, j;
-    m_class **done;
+    size_t i, j;
 
     for (i = 0; i < p->nschemas; i++)
-        total += p->schemas[i]->nclasses;
-    done = xcalloc(total + 1, sizeof(m_class *));
-    for (i = 0; i < p->nschemas; i++)
         for (j = 0; j < p->schemas[i]->nclasses; j++)
-            layout_with_bases(p->schemas[i]->classes[j], done, &ndone);
-    free(done);
+            layout_with_bases(p->schemas[i]->classes[j]);
 }
 
 /* ------------------------------------------------------------------ */
