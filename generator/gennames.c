@@ -51,7 +51,8 @@ static void claim(gennames *g, problems *out, gen_name c)
     size_t first;
     void *items;
 
-    if (strmap_get(&g->index, c.name, &first)) {
+    /* One probe: the key is c.name, which items[g->n] is about to own. */
+    if (!strmap_put(&g->index, c.name, g->n, &first)) {
         buf now = BUF_INIT, before = BUF_INIT;
         describe(&now, &c);
         describe(&before, &g->items[first]);
@@ -66,9 +67,7 @@ static void claim(gennames *g, problems *out, gen_name c)
     items = g->items;
     xgrow(&items, &g->cap, g->n + 1, sizeof(gen_name));
     g->items = items;
-    g->items[g->n] = c;
-    strmap_put(&g->index, c.name, g->n, NULL);
-    g->n++;
+    g->items[g->n++] = c;
 }
 
 static void claim_module_name(gennames *g, problems *out, const m_schema *s, srcpos at,
