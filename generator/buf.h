@@ -28,6 +28,7 @@ void buf_clear(buf *b);                 /* len = 0, keeps the allocation */
 void buf_putn(buf *b, const char *s, size_t n);
 void buf_puts(buf *b, const char *s);
 void buf_putc(buf *b, char c);
+void buf_put_uint(buf *b, unsigned long long v);    /* decimal, without printf */
 #if defined(__GNUC__)
 __attribute__((format(printf, 2, 3)))
 #endif

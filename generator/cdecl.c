@@ -36,9 +36,33 @@ cdecl_access cdecl_access_of(const m_slot *s)
     }
 }
 
+/* The C spellings are pieces put side by side: these run for every slot
+** of a run, where printf would interpret a format string each time. */
+static void put2(buf *b, const char *first, const char *second)
+{
+    buf_puts(b, first);
+    buf_puts(b, second);
+}
+
+static void put3(buf *b, const char *first, const char *second, const char *third)
+{
+    put2(b, first, second);
+    buf_puts(b, third);
+}
+
+/* "[N]" of an array slot. */
+static void put_array_len(buf *b, const m_slot *s)
+{
+    buf_putc(b, '[');
+    buf_put_uint(b, s->type.array_len);
+    buf_putc(b, ']');
+}
+
 void cdecl_cname(buf *b, const m_class *c)
 {
-    buf_printf(b, "%s_%s", c->schema->module, c->name);
+    buf_puts(b, c->schema->module);
+    buf_putc(b, '_');
+    buf_puts(b, c->name);
 }
 
 char *cdecl_cname_of(const m_class *c)
@@ -52,32 +76,35 @@ char *cdecl_cname_of(const m_class *c)
 void cdecl_member(buf *b, const m_slot *s)
 {
     switch (cdecl_access_of(s)) {
-    case ACC_SCALAR: buf_printf(b, "%s %s", m_kind_ctype(s->type.kind), s->name); break;
+    case ACC_SCALAR: put3(b, m_kind_ctype(s->type.kind), " ", s->name); break;
     case ACC_CHARS:
     case ACC_ARRAY:
-        buf_printf(b, "%s %s[%zu]", m_kind_ctype(s->type.kind), s->name, s->type.array_len);
+        put3(b, m_kind_ctype(s->type.kind), " ", s->name);
+        put_array_len(b, s);
         break;
-    case ACC_STRING: buf_printf(b, "char *%s", s->name); break;
+    case ACC_STRING: put2(b, "char *", s->name); break;
     case ACC_REF:
         cdecl_cname(b, s->type.ref);
-        buf_printf(b, " *%s", s->name);
+        put2(b, " *", s->name);
         break;
-    default: buf_printf(b, "slots_weakref *%s", s->name); break;
+    default: put2(b, "slots_weakref *", s->name); break;
     }
 }
 
 void cdecl_value(buf *b, const m_slot *s, const char *name)
 {
     switch (cdecl_access_of(s)) {
-    case ACC_SCALAR: buf_printf(b, "%s %s", m_kind_ctype(s->type.kind), name); break;
+    case ACC_SCALAR: put3(b, m_kind_ctype(s->type.kind), " ", name); break;
     case ACC_STRING:
-    case ACC_CHARS: buf_printf(b, "const char *%s", name); break;
+    case ACC_CHARS: put2(b, "const char *", name); break;
     case ACC_ARRAY:
-        buf_printf(b, "const %s %s[%zu]", m_kind_ctype(s->type.kind), name, s->type.array_len);
+        put3(b, "const ", m_kind_ctype(s->type.kind), " ");
+        buf_puts(b, name);
+        put_array_len(b, s);
         break;
     default:
         cdecl_cname(b, s->type.ref);
-        buf_printf(b, " *%s", name);
+        put2(b, " *", name);
         break;
     }
 }
@@ -85,10 +112,10 @@ void cdecl_value(buf *b, const m_slot *s, const char *name)
 void cdecl_return_type(buf *b, const m_slot *s)
 {
     switch (cdecl_access_of(s)) {
-    case ACC_SCALAR: buf_printf(b, "%s ", m_kind_ctype(s->type.kind)); break;
+    case ACC_SCALAR: put2(b, m_kind_ctype(s->type.kind), " "); break;
     case ACC_STRING:
     case ACC_CHARS: buf_puts(b, "const char *"); break;
-    case ACC_ARRAY: buf_printf(b, "const %s *", m_kind_ctype(s->type.kind)); break;
+    case ACC_ARRAY: put3(b, "const ", m_kind_ctype(s->type.kind), " *"); break;
     default:
         cdecl_cname(b, s->type.ref);
         buf_puts(b, " *");
@@ -99,10 +126,11 @@ void cdecl_return_type(buf *b, const m_slot *s)
 void cdecl_size(buf *b, const m_slot *s)
 {
     switch (cdecl_access_of(s)) {
-    case ACC_SCALAR: buf_printf(b, "sizeof(%s)", m_kind_ctype(s->type.kind)); break;
+    case ACC_SCALAR: put3(b, "sizeof(", m_kind_ctype(s->type.kind), ")"); break;
     case ACC_CHARS:
     case ACC_ARRAY:
-        buf_printf(b, "sizeof(%s) * %zu", m_kind_ctype(s->type.kind), s->type.array_len);
+        put3(b, "sizeof(", m_kind_ctype(s->type.kind), ") * ");
+        buf_put_uint(b, s->type.array_len);
         break;
     case ACC_STRING: buf_puts(b, "sizeof(char *)"); break;
     case ACC_REF:
@@ -128,7 +156,7 @@ char *cdecl_default_name(const m_class *c, const m_slot *s)
     buf b = BUF_INIT;
 
     cdecl_cname(&b, c);
-    buf_printf(&b, "_%s_default", s->name);
+    put3(&b, "_", s->name, "_default");
     return buf_steal(&b);
 }
 

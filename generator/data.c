@@ -8,9 +8,12 @@
 ** last allocation of its block grows in place, any other is copied and
 ** its old copy left behind, which at most doubles what it occupies.
 ** Maps keep insertion order because the dumps and the templates'
-** sections must be deterministic.  Each pair keeps its key's hash, so
-** that a lookup (the renderer's, for every tag) compares one number per
-** key, not a string.
+** sections must be deterministic.  A document spells each key once, in
+** its key table, and every pair holds that one spelling: a lookup in a
+** map compares pointers, and a caller that looks the same key up many
+** times (the renderer, for every tag at every render) finds the spelling
+** once with data_key_find.  A view has thousands of maps but only a
+** hundred distinct keys.
 */
 #include "data.h"
 
@@ -33,31 +36,78 @@ typedef struct doc_block {
     _Alignas(max_align_t) unsigned char bytes[];
 } doc_block;
 
+/* The keys of a document's maps, each once: open addressing with linear
+** probing, at most half full. */
+typedef struct key_entry {
+    const char *key;            /* a copy in the document, or a literal;
+                                   NULL = empty entry */
+    size_t len;
+    uint32_t hash;
+} key_entry;
+
+typedef struct key_table {
+    key_entry *entries;         /* owned */
+    size_t size;                /* 0, or a power of two at least twice n */
+    size_t n;
+} key_table;
+
+/* The view sets millions of pairs with a few hundred literal keys: the
+** document's spelling of a literal recently set is found by the literal's
+** address, without reading the literal. */
+#define LITERAL_CACHE_SIZE 256
+
+typedef struct literal_key {
+    const char *literal;        /* a key given to data_set_literal, or NULL */
+    const char *doc_key;        /* the document's spelling of it */
+} literal_key;
+
+/* The string nodes data_str_shared made, by the address of their source,
+** as many as the cache holds: a "NULL" or a slot name is made once per
+** class, not once per use. */
+#define SHARED_STR_CACHE_SIZE 256
+
+typedef struct shared_str {
+    const char *source;         /* given to data_str_shared, or NULL */
+    data *node;                 /* its string node */
+} shared_str;
+
 struct data_doc {
     doc_block *blocks;          /* owned, newest first */
     unsigned char *free;        /* the unused rest of blocks[0] ... */
     unsigned char *end;         /* ... up to here */
+    key_table keys;
+    literal_key literals[LITERAL_CACHE_SIZE];   /* at the literal's address hash */
+    shared_str shared[SHARED_STR_CACHE_SIZE];   /* at the source's address hash */
 };
 
 typedef struct data_pair {
-    const char *key;            /* a copy in the document, or a literal */
+    const char *key;            /* the document's spelling (key_table) */
     data *value;
-    uint32_t key_hash;          /* key_hash(key, strlen(key)) */
 } data_pair;
 
+/* A string node is made without the members from `u` on, which only
+** lists and maps use, and its text, NUL-terminated, takes their place
+** (SQLite's reduced-size Expr): strings are most of a view's nodes. */
 struct data {
     unsigned char kind;         /* a data_kind */
     bool boolean;               /* DATA_BOOL */
     size_t count;               /* DATA_STR: bytes of text, excluding the NUL;
                                    DATA_LIST/DATA_MAP: children in use */
-    size_t cap;                 /* DATA_LIST/DATA_MAP: children allocated */
     union {
-        const char *text;       /* DATA_STR: NUL-terminated */
         data **items;           /* DATA_LIST */
         data_pair *pairs;       /* DATA_MAP: insertion order */
     } u;
+    size_t cap;                 /* DATA_LIST/DATA_MAP: children allocated */
     data_doc *doc;              /* DATA_LIST/DATA_MAP: where the arrays grow */
 };
+
+#define STR_NODE_SIZE offsetof(data, u)
+
+/* The text of a string node. */
+static const char *str_text(const data *d)
+{
+    return (const char *)d + STR_NODE_SIZE;
+}
 
 /* The shared nodes: nothing modifies a null or a boolean once made. */
 static data shared_null = { .kind = DATA_NULL };
@@ -81,6 +131,7 @@ void data_doc_free(data_doc *doc)
         next = b->next;
         free(b);
     }
+    free(doc->keys.entries);
     free(doc);
 }
 
@@ -139,7 +190,17 @@ static void *doc_grow(data_doc *doc, void *old, size_t old_size, size_t new_size
     return p;
 }
 
-/* ---- Nodes ------------------------------------------------------------- */
+/* A NUL-terminated copy of s[0..n) in the document. */
+static char *doc_strndup(data_doc *doc, const char *s, size_t n)
+{
+    char *copy = doc_alloc(doc, n + 1, 1);
+
+    memcpy(copy, s, n);
+    copy[n] = '\0';
+    return copy;
+}
+
+/* ---- Keys -------------------------------------------------------------- */
 
 /* FNV-1a: keys are short identifiers. */
 static uint32_t key_hash(const char *key, size_t len)
@@ -149,6 +210,88 @@ static uint32_t key_hash(const char *key, size_t len)
         h = (h ^ (unsigned char)key[i]) * 16777619u;
     return h;
 }
+
+/* The entry of `t` holding key[0..len) (of hash h), or the empty entry
+** where it belongs. */
+static size_t key_slot(const key_table *t, const char *key, size_t len, uint32_t h)
+{
+    size_t mask = t->size - 1, i = h & mask;
+    const key_entry *e;
+
+    while ((e = &t->entries[i])->key &&
+           (e->hash != h || e->len != len || memcmp(e->key, key, len) != 0))
+        i = (i + 1) & mask;
+    return i;
+}
+
+static void key_table_grow(key_table *t)
+{
+    key_table bigger = { NULL, t->size ? 2 * t->size : 64, t->n };
+
+    bigger.entries = xcalloc(bigger.size, sizeof *bigger.entries);
+    for (size_t i = 0; i < t->size; i++) {
+        const key_entry *e = &t->entries[i];
+        if (e->key)
+            bigger.entries[key_slot(&bigger, e->key, e->len, e->hash)] = *e;
+    }
+    free(t->entries);
+    *t = bigger;
+}
+
+/* The document's spelling of key[0..len), or NULL when it has none. */
+static const char *key_find(const data_doc *doc, const char *key, size_t len)
+{
+    if (doc->keys.n == 0)
+        return NULL;
+    return doc->keys.entries[key_slot(&doc->keys, key, len, key_hash(key, len))].key;
+}
+
+/* The document's spelling of `key`, made on first use: a copy of it, or
+** the key itself when `borrow` says it outlives the document. */
+static const char *key_intern(data_doc *doc, const char *key, bool borrow)
+{
+    size_t len = strlen(key), i;
+    uint32_t h = key_hash(key, len);
+    key_table *t = &doc->keys;
+
+    if (2 * (t->n + 1) > t->size)
+        key_table_grow(t);
+    i = key_slot(t, key, len, h);
+    if (!t->entries[i].key) {
+        t->entries[i] = (key_entry){ borrow ? key : doc_strndup(doc, key, len), len, h };
+        t->n++;
+    }
+    return t->entries[i].key;
+}
+
+/* Where the caches keyed by a string's address put it: strings of a few
+** bytes sit close together, and so are told apart by their low bits. */
+static size_t address_hash(const char *s)
+{
+    uintptr_t at = (uintptr_t)s;
+    return (size_t)(at ^ (at >> 8));
+}
+
+/* key_intern for a literal, through the document's literal cache. */
+static const char *literal_intern(data_doc *doc, const char *literal)
+{
+    literal_key *cached = &doc->literals[address_hash(literal) % LITERAL_CACHE_SIZE];
+
+    if (cached->literal != literal) {
+        cached->literal = literal;
+        cached->doc_key = key_intern(doc, literal, true);
+    }
+    return cached->doc_key;
+}
+
+const char *data_key_find(const data *node, const char *key, size_t len)
+{
+    if (node->kind != DATA_LIST && node->kind != DATA_MAP)
+        return NULL;
+    return key_find(node->doc, key, len);
+}
+
+/* ---- Nodes ------------------------------------------------------------- */
 
 data *data_null(void)
 {
@@ -160,6 +303,7 @@ data *data_bool(bool b)
     return b ? &shared_true : &shared_false;
 }
 
+/* A list or map node. */
 static data *node_new(data_doc *doc, data_kind kind)
 {
     data *d = doc_alloc(doc, sizeof *d, _Alignof(data));
@@ -168,27 +312,34 @@ static data *node_new(data_doc *doc, data_kind kind)
     return d;
 }
 
-static char *doc_strndup(data_doc *doc, const char *s, size_t n)
-{
-    char *copy = doc_alloc(doc, n + 1, 1);
-
-    memcpy(copy, s, n);
-    copy[n] = '\0';
-    return copy;
-}
-
+/* One allocation holds the reduced node and its text. */
 data *data_strn(data_doc *doc, const char *s, size_t n)
 {
-    data *d = node_new(doc, DATA_STR);
+    data *d = doc_alloc(doc, STR_NODE_SIZE + n + 1, _Alignof(data));
+    char *text = (char *)d + STR_NODE_SIZE;     /* str_text(d) */
 
+    d->kind = DATA_STR;
+    d->boolean = false;
     d->count = n;
-    d->u.text = doc_strndup(doc, s, n);
+    memcpy(text, s, n);
+    text[n] = '\0';
     return d;
 }
 
 data *data_str(data_doc *doc, const char *s)
 {
     return data_strn(doc, s, strlen(s));
+}
+
+data *data_str_shared(data_doc *doc, const char *s)
+{
+    shared_str *cached = &doc->shared[address_hash(s) % SHARED_STR_CACHE_SIZE];
+
+    if (cached->source != s) {
+        cached->source = s;
+        cached->node = data_str(doc, s);
+    }
+    return cached->node;
 }
 
 /* Most formatted strings are short: they are printed on the stack and
@@ -254,16 +405,13 @@ void data_push(data *list, data *item)
     list->u.items[list->count++] = item;
 }
 
-/* The pair of `map` whose key is key[0..len), or NULL. */
-static data_pair *find_pair(const data *map, const char *key, size_t len)
+/* The pair of `map` whose key is `doc_key` (the document's spelling), or
+** NULL. */
+static data_pair *find_pair(const data *map, const char *doc_key)
 {
-    uint32_t h = key_hash(key, len);
-
-    for (size_t i = 0; i < map->count; i++) {
-        data_pair *p = &map->u.pairs[i];
-        if (p->key_hash == h && strncmp(p->key, key, len) == 0 && p->key[len] == '\0')
-            return p;
-    }
+    for (size_t i = 0; i < map->count; i++)
+        if (map->u.pairs[i].key == doc_key)
+            return &map->u.pairs[i];
     return NULL;
 }
 
@@ -271,18 +419,16 @@ static data_pair *find_pair(const data *map, const char *key, size_t len)
 ** needs its own copy of `key`. */
 static void set_pair(data *map, const char *key, bool copy_key, data *value)
 {
-    size_t len = strlen(key);
-    data_pair *pair = find_pair(map, key, len);
+    const char *doc_key = copy_key ? key_intern(map->doc, key, false)
+                                   : literal_intern(map->doc, key);
+    data_pair *pair = find_pair(map, doc_key);
 
     if (pair) {
         pair->value = value;
         return;
     }
     make_room(map, sizeof *map->u.pairs);
-    pair = &map->u.pairs[map->count++];
-    pair->key = copy_key ? doc_strndup(map->doc, key, len) : key;
-    pair->value = value;
-    pair->key_hash = key_hash(key, len);
+    map->u.pairs[map->count++] = (data_pair){ doc_key, value };
 }
 
 void data_set(data *map, const char *key, data *value)
@@ -307,7 +453,7 @@ bool data_bool_value(const data *d)
 
 const char *data_str_value(const data *d)
 {
-    return d->u.text;
+    return str_text(d);
 }
 
 size_t data_str_len(const data *d)
@@ -342,11 +488,18 @@ const data *data_get(const data *map, const char *key)
 
 const data *data_getn(const data *map, const char *key, size_t len)
 {
+    const char *doc_key = data_key_find(map, key, len);
+
+    return doc_key ? data_get_key(map, doc_key) : NULL;
+}
+
+const data *data_get_key(const data *map, const char *doc_key)
+{
     const data_pair *pair;
 
     if (map->kind != DATA_MAP)
         return NULL;
-    pair = find_pair(map, key, len);
+    pair = find_pair(map, doc_key);
     return pair ? pair->value : NULL;
 }
 
@@ -389,7 +542,7 @@ static void json_node(const data *d, buf *out, int depth)
     switch (d->kind) {
     case DATA_NULL: buf_puts(out, "null"); return;
     case DATA_BOOL: buf_puts(out, d->boolean ? "true" : "false"); return;
-    case DATA_STR:  json_string(out, d->u.text, d->count); return;
+    case DATA_STR:  json_string(out, str_text(d), d->count); return;
     case DATA_LIST:
     case DATA_MAP:
         break;
@@ -506,7 +659,7 @@ static void yaml_inline(const data *d, buf *out)
     switch (d->kind) {
     case DATA_NULL: buf_puts(out, "null"); break;
     case DATA_BOOL: buf_puts(out, d->boolean ? "true" : "false"); break;
-    case DATA_STR:  yaml_string(out, d->u.text, d->count); break;
+    case DATA_STR:  yaml_string(out, str_text(d), d->count); break;
     case DATA_LIST: buf_puts(out, "[]"); break;
     case DATA_MAP:  buf_puts(out, "{}"); break;
     }

@@ -12,7 +12,8 @@
 ** view holds millions of nodes, and one free of the document is both
 ** faster and smaller than a free per node.  Nodes are never freed one by
 ** one, so a node may be placed in more than one list or map of its
-** document (the view shares each accessor between two lists); a value
+** document (the view shares each accessor between two lists, and
+** data_str_shared hands out one string node for many uses); a value
 ** replaced by data_set stays in the document until it is freed.
 ** data_null and data_bool return shared immutable nodes that belong to no
 ** document and may be placed in any.
@@ -43,6 +44,11 @@ data *data_null(void);
 data *data_bool(bool b);
 data *data_str(data_doc *doc, const char *s);   /* copies s into doc */
 data *data_strn(data_doc *doc, const char *s, size_t n);
+/* As data_str, for an `s` that outlives the document unchanged (a string
+** literal, a name in the model): asked again for the same `s`, it may
+** return the node it made before, which is then shared (see above), so
+** that the view keeps one "NULL" or slot name, not one per use. */
+data *data_str_shared(data_doc *doc, const char *s);
 #if defined(__GNUC__)
 __attribute__((format(printf, 2, 3)))
 #endif
@@ -72,6 +78,15 @@ const data *data_get(const data *map, const char *key); /* NULL if absent */
 /* As data_get, with the key given as key[0..len) (a tag name inside a
 ** template); NULL when absent or when `map` is not a map. */
 const data *data_getn(const data *map, const char *key, size_t len);
+/* Look-ups in two steps, for a caller that looks the same key up many
+** times (the renderer, at every render of a tag): data_key_find gives the
+** document's own spelling of key[0..len), NULL when no map of the
+** document of `node` has that key (or `node` is not a list or map);
+** data_get_key then finds that spelling in `map`, a map of the same
+** document, comparing pointers only.  NULL when absent or when `map` is
+** not a map. */
+const char *data_key_find(const data *node, const char *key, size_t len);
+const data *data_get_key(const data *map, const char *doc_key);
 
 /* Serialise for --dump-model.  Both are deterministic (map order kept). */
 void data_to_json(const data *d, buf *out);

@@ -3,6 +3,7 @@
 */
 #include "gennames.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,22 +31,64 @@ static void describe(buf *b, const gen_name *n)
     buf_printf(b, role_text[n->role], n->owner, n->slot);
 }
 
-/* "geo_Point_get_x" from {"geo", "Point", "get", "x"}: the parts joined
-** by '_', without printf (this runs for every slot of the run). */
-static char *join(const char *const *parts, size_t n)
+/* Names are packed into blocks of this size (a longer one gets a block of
+** its own). */
+#define GENNAMES_BLOCK_SIZE ((size_t)64 * 1024)
+
+struct gennames_block {
+    gennames_block *next;   /* the block allocated before this one */
+    char text[];
+};
+
+/* Room for `size` bytes of name text in g's blocks. */
+static char *reserve(gennames *g, size_t size)
 {
-    buf b = BUF_INIT;
-    size_t i;
-    for (i = 0; i < n; i++) {
-        if (i > 0)
-            buf_putc(&b, '_');
-        buf_puts(&b, parts[i]);
-    }
-    return buf_steal(&b);
+    gennames_block *b;
+    size_t room;
+
+    if (g->free && size <= (size_t)(g->end - g->free))
+        return g->free;
+    room = size > GENNAMES_BLOCK_SIZE ? size : GENNAMES_BLOCK_SIZE;
+    b = xmalloc(offsetof(gennames_block, text) + room);
+    b->next = g->blocks;
+    g->blocks = b;
+    g->free = b->text;
+    g->end = b->text + room;
+    return g->free;
 }
 
-/* Record `c` (its name taken over); a second definition is an error at
-** the later one, with a note at the first. */
+/* "geo_Point_get_x" from {"geo", "Point", "get", "x"}: the parts joined
+** by '_' in g's blocks, without printf (this runs for every slot of the
+** run).  The name stays the blocks' last text until the next join, so a
+** claim that fails can give its bytes back (unjoin). */
+static const char *join(gennames *g, const char *const *parts, size_t n)
+{
+    size_t lens[4], size = 0, i;   /* a name has at most four parts */
+    char *name, *p;
+
+    for (i = 0; i < n; i++) {
+        lens[i] = strlen(parts[i]);
+        size += lens[i] + 1;    /* and its '_' or the final NUL */
+    }
+    name = p = reserve(g, size);
+    for (i = 0; i < n; i++) {
+        if (i > 0)
+            *p++ = '_';
+        memcpy(p, parts[i], lens[i]);
+        p += lens[i];
+    }
+    *p = '\0';
+    g->free = name + size;
+    return name;
+}
+
+static void unjoin(gennames *g, const char *name)
+{
+    g->free = (char *)name;
+}
+
+/* Record `c`, whose name is the last join(); a second definition is an
+** error at the later one, with a note at the first. */
 static void claim(gennames *g, problems *out, gen_name c)
 {
     size_t first;
@@ -61,7 +104,7 @@ static void claim(gennames *g, problems *out, gen_name c)
         problems_note(out, g->items[first].at, "'%s' first generated here", c.name);
         buf_free(&now);
         buf_free(&before);
-        free(c.name);
+        unjoin(g, c.name);
         return;
     }
     items = g->items;
@@ -74,7 +117,7 @@ static void claim_module_name(gennames *g, problems *out, const m_schema *s, src
                               const char *suffix, gen_role role)
 {
     const char *parts[] = {s->module, suffix};
-    gen_name c = {join(parts, 2), role, s->module, NULL, at};
+    gen_name c = {join(g, parts, 2), role, s->module, NULL, at};
     claim(g, out, c);
 }
 
@@ -90,7 +133,7 @@ static void claim_class_name(gennames *g, problems *out, const m_schema *s, cons
                              const char *suffix, gen_role role)
 {
     const char *parts[] = {s->module, c->name, suffix};
-    gen_name n = {join(parts, suffix ? 3 : 2), role, c->name, NULL, c->pos};
+    gen_name n = {join(g, parts, suffix ? 3 : 2), role, c->name, NULL, c->pos};
     claim(g, out, n);
 }
 
@@ -106,7 +149,7 @@ static void claim_slot_name(gennames *g, problems *out, const m_schema *s, const
     parts[1] = c->name;
     parts[2] = role == GEN_DEFAULT ? sl->name : verb;
     parts[3] = role == GEN_DEFAULT ? verb : sl->name;
-    n.name = join(parts, 4);
+    n.name = join(g, parts, 4);
     n.role = role;
     n.owner = c->name;
     n.slot = sl->name;
@@ -137,11 +180,13 @@ void gennames_claim_class(gennames *g, problems *out, const m_schema *s, const m
 
 void gennames_free(gennames *g)
 {
-    size_t i;
-    for (i = 0; i < g->n; i++)
-        free(g->items[i].name);
+    gennames_block *b, *next;
+
+    for (b = g->blocks; b; b = next) {
+        next = b->next;
+        free(b);
+    }
     free(g->items);
     strmap_free(&g->index);
-    g->items = NULL;
-    g->n = g->cap = 0;
+    memset(g, 0, sizeof *g);
 }

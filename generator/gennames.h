@@ -12,7 +12,8 @@
 ** definition is an error at its source, with a note at the first.
 **
 ** A run may claim hundreds of thousands of names (10,000 classes of 8
-** slots), so they are kept in a hash set, not compared pairwise.
+** slots), so they are kept in a hash set, not compared pairwise, and
+** their text is packed into large blocks instead of a malloc each.
 */
 #ifndef SLOTGEN_GENNAMES_H
 #define SLOTGEN_GENNAMES_H
@@ -35,18 +36,23 @@ typedef enum gen_role {
 /* A generated name and who generates it.  The description is written
 ** only when a collision needs it: a run claims hundreds of thousands. */
 typedef struct gen_name {
-    char *name;             /* owned */
+    const char *name;       /* in the gennames' blocks */
     gen_role role;
     const char *owner;      /* borrowed from the model: module or class name */
     const char *slot;       /* borrowed from the model: slot name, or NULL */
     srcpos at;              /* borrowed from the model */
 } gen_name;
 
+typedef struct gennames_block gennames_block;
+
 /* Every name claimed so far in the run.  Zero-initialise it. */
 typedef struct gennames {
     gen_name *items;        /* owned; in claim order */
     size_t n, cap;
     strmap index;           /* name -> its number in items; keys borrowed from items */
+    gennames_block *blocks; /* owned: the text of the names, newest first */
+    char *free;             /* the unused rest of blocks[0] ... */
+    char *end;              /* ... up to here */
 } gennames;
 
 /* Claim the module descriptor of `s`, declared at `module_at`. */

@@ -46,11 +46,13 @@ static const char *const header_macros[] = {
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
+/* Every slot and class name of a run is checked against the lists: the
+** first byte is compared inline, and strcmp called only when it matches. */
 static bool in_list(const char *s, const char *const *list, size_t n)
 {
     size_t i;
     for (i = 0; i < n; i++)
-        if (strcmp(s, list[i]) == 0)
+        if (list[i][0] == s[0] && strcmp(s, list[i]) == 0)
             return true;
     return false;
 }

@@ -1,6 +1,9 @@
 /*
 ** strmap.c: open addressing with linear probing, kept at most half full
-** so that probes stay short and always end at an empty entry.
+** so that probes stay short and always end at an empty entry.  Each entry
+** keeps its key's hash beside the key: a probe compares numbers and reads
+** a key string only when the hashes match, so a miss (the usual answer
+** to "is this name taken?") touches one array, not every key it passes.
 */
 #include "strmap.h"
 
@@ -18,12 +21,14 @@ static size_t hash(const char *s)
     return h;
 }
 
-/* The entry holding key, or the empty entry where it belongs. */
-static size_t find(const strmap *m, const char *key)
+/* The entry holding key (whose hash is h), or the empty entry where it
+** belongs. */
+static size_t find(const strmap *m, const char *key, size_t h)
 {
     size_t mask = m->size - 1;
-    size_t i = hash(key) & mask;
-    while (m->keys[i] && strcmp(m->keys[i], key) != 0)
+    size_t i = h & mask;
+    while (m->entries[i].key &&
+           (m->entries[i].hash != h || strcmp(m->entries[i].key, key) != 0))
         i = (i + 1) & mask;
     return i;
 }
@@ -34,14 +39,11 @@ static void grow(strmap *m)
     size_t i;
 
     bigger.size = m->size ? 2 * m->size : 16;
-    bigger.keys = xcalloc(bigger.size, sizeof *bigger.keys);
-    bigger.values = xcalloc(bigger.size, sizeof *bigger.values);
+    bigger.entries = xcalloc(bigger.size, sizeof *bigger.entries);
     for (i = 0; i < m->size; i++) {
-        if (m->keys[i]) {
-            size_t j = find(&bigger, m->keys[i]);
-            bigger.keys[j] = m->keys[i];
-            bigger.values[j] = m->values[i];
-        }
+        const strmap_entry *e = &m->entries[i];
+        if (e->key)
+            bigger.entries[find(&bigger, e->key, e->hash)] = *e;
     }
     bigger.n = m->n;
     strmap_free(m);
@@ -50,18 +52,17 @@ static void grow(strmap *m)
 
 bool strmap_put(strmap *m, const char *key, size_t value, size_t *existing)
 {
-    size_t i;
+    size_t h = hash(key), i;
 
     if (2 * (m->n + 1) > m->size)
         grow(m);
-    i = find(m, key);
-    if (m->keys[i]) {
+    i = find(m, key, h);
+    if (m->entries[i].key) {
         if (existing)
-            *existing = m->values[i];
+            *existing = m->entries[i].value;
         return false;
     }
-    m->keys[i] = key;
-    m->values[i] = value;
+    m->entries[i] = (strmap_entry){ key, value, h };
     m->n++;
     return true;
 }
@@ -72,19 +73,17 @@ bool strmap_get(const strmap *m, const char *key, size_t *value)
 
     if (m->n == 0)
         return false;
-    i = find(m, key);
-    if (!m->keys[i])
+    i = find(m, key, hash(key));
+    if (!m->entries[i].key)
         return false;
     if (value)
-        *value = m->values[i];
+        *value = m->entries[i].value;
     return true;
 }
 
 void strmap_free(strmap *m)
 {
-    free(m->keys);
-    free(m->values);
-    m->keys = NULL;
-    m->values = NULL;
+    free(m->entries);
+    m->entries = NULL;
     m->size = m->n = 0;
 }

@@ -19,14 +19,19 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+typedef struct strmap_entry {
+    const char *key;        /* borrowed; NULL = empty entry */
+    size_t value;
+    size_t hash;            /* of key, so that probes rarely read a key */
+} strmap_entry;
+
 typedef struct strmap {
-    const char **keys;      /* owned array, borrowed strings; NULL = empty entry */
-    size_t *values;         /* owned, parallel to keys */
+    strmap_entry *entries;  /* owned array */
     size_t size;            /* entries: 0, or a power of two at least twice n */
     size_t n;               /* keys stored */
 } strmap;
 
-#define STRMAP_INIT { NULL, NULL, 0, 0 }
+#define STRMAP_INIT { NULL, 0, 0 }
 
 /* Store key -> value unless key is already there.  Returns true when
 ** stored; false when present, with its value in *existing (if not NULL). */

@@ -10,7 +10,10 @@
 ** data of the generated functions from viewcode.h; the name indexes from
 ** phash.h.  Lists and maps are made with room for what they will hold
 ** (data.h): a map for the keys its function sets, so a stale count only
-** costs a little room or one regrowth.
+** costs a little room or one regrowth.  A string taken whole from the
+** model or from a literal ("NULL", a slot's name) is made with
+** data_str_shared, so that its uses share one node: the view of 10,000
+** classes is held in memory whole while both files are rendered.
 */
 #include "view.h"
 
@@ -44,7 +47,7 @@ static data *literal_or_null(data_doc *doc, const char *s)
     data *d;
 
     if (!s)
-        return data_str(doc, "NULL");
+        return data_str_shared(doc, "NULL");
     cwrite_string(&b, s);
     d = data_strn(doc, buf_str(&b), b.len);
     buf_free(&b);
@@ -70,14 +73,14 @@ static data *doc_lines(data_doc *doc, const char *comment)
         buf_puts(&b, " */");
         data_push(list, data_strn(doc, buf_str(&b), b.len));
     } else if (n > 1) {
-        data_push(list, data_str(doc, "/**"));
+        data_push(list, data_str_shared(doc, "/**"));
         for (i = 0; i < n; i++) {
             buf_clear(&b);
             buf_puts(&b, lens[i] ? " * " : " *");
             cwrite_comment_text(&b, starts[i], lens[i]);
             data_push(list, data_strn(doc, buf_str(&b), b.len));
         }
-        data_push(list, data_str(doc, " */"));
+        data_push(list, data_str_shared(doc, " */"));
     }
     buf_free(&b);
     free(starts);
@@ -162,10 +165,10 @@ static data *slot_flags(data_doc *doc, const m_class *c, const m_slot *s)
     bool readonly = !viewcode_writable(c, s), array = s->type.array_len > 0;
 
     if (readonly && array)
-        return data_str(doc, "SLOTS_SLOT_READONLY | SLOTS_SLOT_ARRAY");
+        return data_str_shared(doc, "SLOTS_SLOT_READONLY | SLOTS_SLOT_ARRAY");
     if (readonly)
-        return data_str(doc, "SLOTS_SLOT_READONLY");
-    return data_str(doc, array ? "SLOTS_SLOT_ARRAY" : "0");
+        return data_str_shared(doc, "SLOTS_SLOT_READONLY");
+    return data_str_shared(doc, array ? "SLOTS_SLOT_ARRAY" : "0");
 }
 
 /* A pointer to the default object of `s` in `c` (an array already is
@@ -177,7 +180,7 @@ static data *default_pointer(data_doc *doc, const m_class *c, const m_slot *s)
     data *d;
 
     if (!s->has_default)
-        return data_str(doc, "NULL");
+        return data_str_shared(doc, "NULL");
     defname = cdecl_default_name(c, s);
     d = a == ACC_CHARS || a == ACC_ARRAY ? data_str(doc, defname) : data_strf(doc, "&%s", defname);
     free(defname);
@@ -191,7 +194,7 @@ static data *default_text(data_doc *doc, const m_slot *s)
     data *d;
 
     if (!s->has_default)
-        return data_str(doc, "NULL");
+        return data_str_shared(doc, "NULL");
     put_default_text(&text, &s->def);
     d = literal_or_null(doc, buf_str(&text));
     buf_free(&text);
@@ -205,19 +208,20 @@ static data *slot_row(data_doc *doc, const m_class *c, const m_slot *s)
     buf size = BUF_INIT;
     char *owner = cdecl_cname_of(s->owner);
 
-    data_set_literal(d, "name", data_str(doc, s->name));
+    data_set_literal(d, "name", data_str_shared(doc, s->name));
     data_set_literal(d, "name_literal", literal_or_null(doc, s->name));
     data_set_literal(d, "doc_literal", literal_or_null(doc, s->doc));
-    data_set_literal(d, "type", data_str(doc, cdecl_type_enum(s->type.kind)));
+    data_set_literal(d, "type", data_str_shared(doc, cdecl_type_enum(s->type.kind)));
     data_set_literal(d, "offset", data_strf(doc, "offsetof(%s, %s)", owner, s->name));
     cdecl_size(&size, s);
     data_set_literal(d, "size", data_strn(doc, buf_str(&size), size.len));
-    data_set_literal(d, "length", data_strf(doc, "%zu", s->type.array_len));
+    data_set_literal(d, "length", s->type.array_len ? data_strf(doc, "%zu", s->type.array_len)
+                                                    : data_str_shared(doc, "0"));
     data_set_literal(d, "flags", slot_flags(doc, c, s));
     if (s->type.ref)
         data_set_literal(d, "ref_class", data_strf(doc, "&%s_%s_class", s->type.ref->schema->module, s->type.ref->name));
     else
-        data_set_literal(d, "ref_class", data_str(doc, "NULL"));
+        data_set_literal(d, "ref_class", data_str_shared(doc, "NULL"));
     data_set_literal(d, "default_value", default_pointer(doc, c, s));
     data_set_literal(d, "default_text", default_text(doc, s));
     data_set_literal(d, "owner", data_strf(doc, "&%s_class", owner));
@@ -234,7 +238,10 @@ static data *number_rows(data_doc *doc, const uint16_t *v, size_t n)
     size_t i;
 
     for (i = 0; i < n; i++) {
-        buf_printf(&b, "%s%u,", i % HASH_ROW_WIDTH ? " " : "", (unsigned)v[i]);
+        if (i % HASH_ROW_WIDTH)
+            buf_putc(&b, ' ');
+        buf_put_uint(&b, v[i]);
+        buf_putc(&b, ',');
         if ((i + 1) % HASH_ROW_WIDTH == 0 || i + 1 == n) {
             data_push(rows, data_strn(doc, buf_str(&b), b.len));
             buf_clear(&b);
@@ -286,7 +293,7 @@ static data *hidden_offset(data_doc *doc, const m_class *c, bool want_dict)
         if (want_dict ? k->dict : k->weakref)
             return data_strf(doc, "offsetof(%s_%s, %s)", k->schema->module, k->name,
                              want_dict ? "slots_attrs" : "slots_weaklist");
-    return data_str(doc, "0");
+    return data_str_shared(doc, "0");
 }
 
 static data *class_flags(data_doc *doc, const m_class *c)
@@ -309,11 +316,12 @@ static data *class_flags(data_doc *doc, const m_class *c)
 /* Layout checks                                                       */
 /* ------------------------------------------------------------------ */
 
+/* `member` is a literal or a name in the model (data_str_shared). */
 static data *layout_check(data_doc *doc, const char *member, const char *expr, size_t value)
 {
     data *d = data_map(doc, 3);
 
-    data_set_literal(d, "member", data_str(doc, member));
+    data_set_literal(d, "member", data_str_shared(doc, member));
     data_set_literal(d, "expr", data_str(doc, expr));
     data_set_literal(d, "value", data_strf(doc, "%zu", value));
     return d;
@@ -384,8 +392,8 @@ static void set_abi(data_doc *doc, data *d)
                            arch, sizeof(void *)));
         data_set_literal(d, "abi_name", data_strf(doc, "%s, %zu-byte pointers", arch, sizeof(void *)));
     } else {
-        data_set_literal(d, "abi_condition", data_str(doc, "0"));
-        data_set_literal(d, "abi_name", data_str(doc, "an unknown architecture"));
+        data_set_literal(d, "abi_condition", data_str_shared(doc, "0"));
+        data_set_literal(d, "abi_name", data_str_shared(doc, "an unknown architecture"));
     }
 }
 
@@ -410,7 +418,7 @@ static void set_class_identity(data_doc *doc, data *d, const m_class *c)
 {
     char *cname = cdecl_cname_of(c);
 
-    data_set_literal(d, "name", data_str(doc, c->name));
+    data_set_literal(d, "name", data_str_shared(doc, c->name));
     data_set_literal(d, "cname", data_str(doc, cname));
     data_set_literal(d, "name_literal", literal_or_null(doc, c->name));
     data_set_literal(d, "doc_lines", doc_lines(doc, c->doc));
@@ -420,7 +428,7 @@ static void set_class_identity(data_doc *doc, data *d, const m_class *c)
         data_set_literal(d, "base_cname", data_strf(doc, "%s_%s", c->base->schema->module, c->base->name));
         data_set_literal(d, "base_ptr", data_strf(doc, "&%s_%s_class", c->base->schema->module, c->base->name));
     } else {
-        data_set_literal(d, "base_ptr", data_str(doc, "NULL"));
+        data_set_literal(d, "base_ptr", data_str_shared(doc, "NULL"));
     }
     data_set_literal(d, "weakref", data_bool(c->weakref));
     data_set_literal(d, "dict", data_bool(c->dict));
@@ -616,7 +624,7 @@ data *view_schema(data_doc *doc, const m_schema *s)
     data_set_literal(d, "header_file", data_strf(doc, "%s.slots.h", s->name));
     data_set_literal(d, "source_file", data_strf(doc, "%s.slots.c", s->name));
     data_set_literal(d, "guard", guard_view(doc, s));
-    data_set_literal(d, "module", data_str(doc, s->module));
+    data_set_literal(d, "module", data_str_shared(doc, s->module));
     data_set_literal(d, "module_literal", literal_or_null(doc, s->module));
     data_set_literal(d, "doc_lines", doc_lines(doc, s->doc));
     data_set_literal(d, "doc_literal", literal_or_null(doc, s->doc));

@@ -44,10 +44,12 @@ data *viewcode_accessor(data_doc *doc, const m_class *c, const m_slot *s)
     cdecl_access a = cdecl_access_of(s);
     buf b = BUF_INIT;
 
-    data_set_literal(d, "name", data_str(doc, s->name));
+    data_set_literal(d, "name", data_str_shared(doc, s->name));
     cdecl_return_type(&b, s);
     cdecl_cname(&b, c);
-    buf_printf(&b, "_get_%s(const ", s->name);
+    buf_puts(&b, "_get_");
+    buf_puts(&b, s->name);
+    buf_puts(&b, "(const ");
     cdecl_cname(&b, c);
     buf_puts(&b, " *self)");
     data_set_literal(d, "getter_decl", data_strn(doc, buf_str(&b), b.len));
@@ -56,7 +58,9 @@ data *viewcode_accessor(data_doc *doc, const m_class *c, const m_slot *s)
     buf_clear(&b);
     buf_puts(&b, a == ACC_STRING || a == ACC_CHARS || a == ACC_WEAK ? "int " : "void ");
     cdecl_cname(&b, c);
-    buf_printf(&b, "_set_%s(", s->name);
+    buf_puts(&b, "_set_");
+    buf_puts(&b, s->name);
+    buf_putc(&b, '(');
     cdecl_cname(&b, c);
     buf_puts(&b, " *self, ");
     cdecl_value(&b, s, "value");
@@ -94,7 +98,7 @@ data *viewcode_params(data_doc *doc, const m_class *c)
         buf_clear(&b);
         cdecl_value(&b, s, s->name);
         data_set_literal(p, "decl", data_strn(doc, buf_str(&b), b.len));
-        data_set_literal(p, "name", data_str(doc, s->name));
+        data_set_literal(p, "name", data_str_shared(doc, s->name));
         data_set_literal(p, "last", data_bool(++seen == n));
         data_push(list, p);
     }
@@ -157,7 +161,7 @@ data *viewcode_inits(data_doc *doc, const m_class *c, bool *can_fail)
             data_set_literal(d, "value", data_str(doc, defname));
             free(defname);
         } else {
-            data_set_literal(d, "value", data_str(doc, s->name));
+            data_set_literal(d, "value", data_str_shared(doc, s->name));
         }
         if (s->type.ref)
             data_set_literal(d, "ref_type", data_strf(doc, "%s_%s", s->type.ref->schema->module, s->type.ref->name));

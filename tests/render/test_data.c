@@ -287,6 +287,81 @@ static void getn_matches_the_whole_key_only(void **state)
     assert_null(data_getn(data_get(map, "a"), "a", 1));    /* not a map */
 }
 
+/* A document spells each key once: data_key_find gives that spelling for
+** any map of the document, whichever way the key was set (copied, or two
+** literals of the same text), and data_get_key finds the key by it. */
+static void keys_are_found_once_for_the_whole_document(void **state)
+{
+    static const char first_literal[] = "shared", second_literal[] = "shared";
+    data_doc *doc = *state;
+    data *root = data_map(doc, 0), *inner = data_map(doc, 0);
+    char copied[] = "shared";
+    const char *key;
+
+    data_set_literal(root, first_literal, data_str(doc, "1"));
+    data_set_literal(inner, second_literal, data_str(doc, "2"));
+    data_set(inner, copied, data_str(doc, "3"));
+    data_set_literal(root, "inner", inner);
+    key = data_key_find(inner, "shared!", 6);
+    assert_non_null(key);
+    assert_ptr_equal(key, data_key_find(root, "shared", 6));
+    assert_int_equal(data_count(inner), 1);
+    assert_string_equal(data_str_value(data_get_key(root, key)), "1");
+    assert_string_equal(data_str_value(data_get_key(inner, key)), "3");
+    assert_ptr_equal(data_get_key(root, data_key_find(root, "inner", 5)), inner);
+    assert_null(data_key_find(root, "absent", 6));
+    assert_null(data_key_find(root, "shared\0x", 8));      /* only the whole key */
+    assert_null(data_key_find(data_get(root, "shared"), "shared", 6));    /* a string */
+    assert_null(data_get_key(data_get(root, "shared"), key));             /* not a map */
+}
+
+/* More distinct literal keys than the document caches by address, set
+** twice over: each is still one pair with its latest value. */
+static void many_literal_keys_stay_distinct(void **state)
+{
+    enum { N = 600 };
+    static char keys[N][8];
+    data_doc *doc = *state;
+    data *map = data_map(doc, 0);
+
+    for (int i = 0; i < N; i++)
+        snprintf(keys[i], sizeof keys[i], "k%d", i);
+    for (int round = 0; round < 2; round++)
+        for (int i = 0; i < N; i++)
+            data_set_literal(map, keys[i], data_strf(doc, "%d", round * N + i));
+    assert_int_equal(data_count(map), N);
+    for (int i = 0; i < N; i++) {
+        char expected[8];
+        snprintf(expected, sizeof expected, "%d", N + i);
+        assert_string_equal(data_str_value(data_get(map, keys[i])), expected);
+        assert_string_equal(data_key(map, (size_t)i), keys[i]);
+    }
+}
+
+/* data_str_shared hands out one node per source while it caches it, and
+** a correct string for every source however many there are: the view
+** puts the same "NULL" and slot names in many maps. */
+static void shared_strings_hold_their_source_text(void **state)
+{
+    enum { N = 1000 };
+    static char names[N][8];
+    data_doc *doc = *state;
+    data *list = data_list(doc, 0);
+
+    for (int i = 0; i < N; i++)
+        snprintf(names[i], sizeof names[i], "n%d", i);
+    assert_ptr_equal(data_str_shared(doc, "NULL"), data_str_shared(doc, "NULL"));
+    for (int round = 0; round < 2; round++)
+        for (int i = 0; i < N; i++)
+            data_push(list, data_str_shared(doc, names[i]));
+    for (int i = 0; i < 2 * N; i++) {
+        const data *d = data_item(list, (size_t)i);
+        assert_int_equal(data_kind_of(d), DATA_STR);
+        assert_string_equal(data_str_value(d), names[i % N]);
+        assert_int_equal(data_str_len(d), strlen(names[i % N]));
+    }
+}
+
 /* Null and the booleans are shared: placing the same one in many parents
 ** and in other documents must keep their values. */
 static void shared_scalars_survive_their_parents(void **state)
@@ -432,6 +507,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(strn_keeps_embedded_bytes, doc_new, doc_free),
         cmocka_unit_test_setup_teardown(literal_and_copied_keys_mix, doc_new, doc_free),
         cmocka_unit_test_setup_teardown(getn_matches_the_whole_key_only, doc_new, doc_free),
+        cmocka_unit_test_setup_teardown(keys_are_found_once_for_the_whole_document, doc_new, doc_free),
+        cmocka_unit_test_setup_teardown(many_literal_keys_stay_distinct, doc_new, doc_free),
+        cmocka_unit_test_setup_teardown(shared_strings_hold_their_source_text, doc_new, doc_free),
         cmocka_unit_test_setup_teardown(shared_scalars_survive_their_parents, doc_new, doc_free),
         cmocka_unit_test_setup_teardown(many_keys_are_all_found, doc_new, doc_free),
         cmocka_unit_test_setup_teardown(children_outgrow_their_room_and_keep_their_order, doc_new, doc_free),

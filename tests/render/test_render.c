@@ -122,6 +122,28 @@ static void sections_over_maps_and_strings_push_them(void **state)
     data_doc_free(doc);
 }
 
+/* Tag names are found in the view's keys once, when the template (or a
+** partial) is parsed: a name no map has, a dotted name whose later part
+** no map has, and a key only an inner map has are all resolved as the
+** spec says, in the main template and in a partial alike. */
+static void names_resolve_against_the_views_keys(void **state)
+{
+    const char *tmpl = "[{{nowhere}}|{{m.nowhere}}|{{m.deep}}|{{deep}}|{{#m}}{{deep}}{{/m}}]";
+    data_doc *doc = data_doc_new();
+    data *view = data_map(doc, 0), *inner = data_map(doc, 0);
+    char *err = NULL, *out;
+
+    (void)state;
+    data_set(inner, "deep", data_str(doc, "d"));
+    data_set(view, "m", inner);
+    expect_output(tmpl, view, "[||d||d]");
+    out = render_text("<{{>p}}>", view, tmpl, &err);
+    assert_null(err);
+    assert_string_equal(out, "<[||d||d]>");
+    free(out);
+    data_doc_free(doc);
+}
+
 static void missing_partial_renders_nothing(void **state)
 {
     data_doc *doc = data_doc_new();
@@ -199,6 +221,7 @@ int main(void)
         cmocka_unit_test(errors_in_partials_name_the_partial),
         cmocka_unit_test(only_null_false_and_empty_lists_are_falsey),
         cmocka_unit_test(sections_over_maps_and_strings_push_them),
+        cmocka_unit_test(names_resolve_against_the_views_keys),
         cmocka_unit_test(missing_partial_renders_nothing),
         cmocka_unit_test(ten_thousand_classes_render_whole),
     };
