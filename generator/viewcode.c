@@ -110,7 +110,7 @@ data *viewcode_params(data_doc *doc, const m_class *c)
 typedef enum store {
     STORE_ASSIGN,       /* self->x = v; */
     STORE_COPY,         /* memcpy of an array, or of a char[N] default */
-    STORE_SET_CHARS,    /* slots_set_chars: a char[N] parameter may not fit */
+    STORE_SET_CHARS,    /* slots_init_chars: a char[N] parameter may not fit */
     STORE_SET_STRING,   /* slots_set_string: copies, may run out of memory */
     STORE_INCREF,       /* a strong reference */
     STORE_SET_WEAK,     /* slots_set_weak: may run out of memory */

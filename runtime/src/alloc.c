@@ -51,7 +51,7 @@ static void decide_mode(void)
 }
 
 /* Consume the armed test failure, if this allocation is the one. */
-static bool injected_failure(void)
+bool slots__injected_failure(void)
 {
     if (slots__heap.fail_countdown < 0)
         return false;
@@ -98,9 +98,9 @@ void *slots__alloc_slow(size_t size)
 {
     if (!slots__heap.decided)
         decide_mode();
-    if (injected_failure())
+    if (slots__injected_failure())
         return NULL;
-    if (slots__heap.use_malloc || size > SLOTS_SLAB_MAX)
+    if (slots__heap.use_malloc || !slots__slab_sized(size))
         return calloc(1, size == 0 ? 1 : size);
     return slab_alloc(size);
 }
@@ -116,27 +116,11 @@ void slots_free(void *p, size_t size)
         slots__free_inline(p, size);
 }
 
-void *slots__malloc(size_t size)
-{
-    if (injected_failure())
-        return NULL;
-    return malloc(size == 0 ? 1 : size);
-}
-
 void *slots__realloc(void *p, size_t size)
 {
-    if (injected_failure())
+    if (slots__injected_failure())
         return NULL;
     return realloc(p, size == 0 ? 1 : size);
-}
-
-char *slots__strdup(const char *s)
-{
-    size_t size = strlen(s) + 1;
-    char *copy = slots__malloc(size);
-    if (copy != NULL)
-        memcpy(copy, s, size);
-    return copy;
 }
 
 void slots__fail_after(long n)

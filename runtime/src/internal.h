@@ -31,11 +31,11 @@
 /* Allocator (alloc.c)                                                 */
 /* ------------------------------------------------------------------ */
 
-/* Blocks up to SLOTS_SLAB_MAX bytes come from slabs, in size classes
+/* Blocks of 1 to SLOTS_SLAB_MAX bytes come from slabs, in size classes
 ** SLOTS_SLAB_STEP bytes apart, so a 24-byte object takes exactly 24
 ** bytes.  Every slots struct holds only 8-byte-aligned members at most
 ** (no long double in the schema language), so the step is also the
-** alignment the slabs guarantee.  Larger blocks go to calloc. */
+** alignment the slabs guarantee.  Larger blocks, and empty ones, go to calloc. */
 #define SLOTS_SLAB_STEP 8u
 #define SLOTS_SLAB_MAX 256u
 #define SLOTS_SLAB_CLASSES (SLOTS_SLAB_MAX / SLOTS_SLAB_STEP)
@@ -67,35 +67,52 @@ extern slots__heap_t slots__heap;
 
 void *slots__alloc_slow(size_t size);
 
-static inline size_t slots__class_index(size_t size)
+/* One unsigned comparison: size 0 wraps around and fails it, so the
+** class index below needs no test for it. */
+static inline bool slots__slab_sized(size_t size)
 {
-    return size == 0 ? 0 : (size - 1) / SLOTS_SLAB_STEP;
+    return size - 1 < SLOTS_SLAB_MAX;
 }
 
-/* Zeroed block of `size` bytes, or NULL. */
-static inline void *slots__alloc_inline(size_t size)
+/* Only for slots__slab_sized sizes. */
+static inline size_t slots__class_index(size_t size)
 {
-    if (SLOTS_LIKELY(slots__heap.fast && size <= SLOTS_SLAB_MAX)) {
+    return (size - 1) / SLOTS_SLAB_STEP;
+}
+
+/* Block of `size` bytes, or NULL; its bytes are undefined when it comes
+** from a slab (the slow path's are zero).  For callers that zero or
+** store every byte themselves. */
+static inline void *slots__alloc_uninit_inline(size_t size)
+{
+    if (SLOTS_LIKELY(slots__heap.fast && slots__slab_sized(size))) {
         slots__size_class *sc = &slots__heap.classes[slots__class_index(size)];
         void *block = sc->free_list;
         if (SLOTS_LIKELY(block != NULL)) {
             memcpy(&sc->free_list, block, sizeof(void *));
-            return memset(block, 0, size);
+            return block;
         }
         size_t block_size = (slots__class_index(size) + 1) * SLOTS_SLAB_STEP;
         if (SLOTS_LIKELY(sc->bump_end - sc->bump >= (ptrdiff_t)block_size)) {
             block = sc->bump;
             sc->bump += block_size;
-            return memset(block, 0, size);
+            return block;
         }
     }
     return slots__alloc_slow(size);
 }
 
+/* Zeroed block of `size` bytes, or NULL. */
+static inline void *slots__alloc_inline(size_t size)
+{
+    void *block = slots__alloc_uninit_inline(size);
+    return block != NULL ? memset(block, 0, size) : NULL;
+}
+
 /* Give back a block from slots__alloc_inline with the same size. */
 static inline void slots__free_inline(void *block, size_t size)
 {
-    if (SLOTS_UNLIKELY(slots__heap.use_malloc || size > SLOTS_SLAB_MAX)) {
+    if (SLOTS_UNLIKELY(slots__heap.use_malloc || !slots__slab_sized(size))) {
         free(block);
         return;
     }
@@ -104,12 +121,31 @@ static inline void slots__free_inline(void *block, size_t size)
     sc->free_list = block;
 }
 
+/* Whether the armed test hook makes this allocation fail (it counts it).
+** Only called while slots__heap.fail_countdown >= 0. */
+bool slots__injected_failure(void);
+
 /* malloc and a string copy for what has no fixed size (strings, dynamic
 ** attribute tables): plain malloc, except that the test hook can make
-** them fail too.  Free them with free(). */
-void *slots__malloc(size_t size);
+** them fail too.  Free them with free().  Inline, so that copying a
+** string into a slot is one call each to strlen, malloc and memcpy. */
+static inline void *slots__malloc(size_t size)
+{
+    if (SLOTS_UNLIKELY(slots__heap.fail_countdown >= 0) && slots__injected_failure())
+        return NULL;
+    return malloc(size == 0 ? 1 : size);
+}
+
+static inline char *slots__strdup(const char *s)
+{
+    size_t size = strlen(s) + 1;
+    char *copy = slots__malloc(size);
+    if (copy != NULL)
+        memcpy(copy, s, size);
+    return copy;
+}
+
 void *slots__realloc(void *p, size_t size);
-char *slots__strdup(const char *s);
 
 /* Test hooks.  After slots__fail_after(n), n more allocations (objects,
 ** weak references, strings, tables) succeed, the next one fails, and the

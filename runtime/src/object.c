@@ -31,14 +31,25 @@ static slots_object *graveyard_pop(slots__graveyard *dead)
     return obj;
 }
 
+/* The header of a new object in `block` (NULL passes through). */
+static inline void *init_header(slots_object *block, const slots_class *cls)
+{
+    if (SLOTS_UNLIKELY(block == NULL))
+        return NULL;
+    block->cls = cls;
+    block->refcnt = 1;
+    block->flags = 0;
+    return block;
+}
+
 void *slots_new(const slots_class *cls)
 {
-    slots_object *obj = slots__alloc_inline(cls->size);
-    if (SLOTS_UNLIKELY(obj == NULL))
-        return NULL;
-    obj->cls = cls;
-    obj->refcnt = 1;
-    return obj;
+    return init_header(slots__alloc_inline(cls->size), cls);
+}
+
+void *slots_new_uninit(const slots_class *cls)
+{
+    return init_header(slots__alloc_uninit_inline(cls->size), cls);
 }
 
 void *slots_incref(void *obj)

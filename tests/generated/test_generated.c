@@ -71,6 +71,26 @@ static void test_constructor_fails_cleanly_on_a_char_array_overflow(void **state
     assert_null(transactions_Transaction_new(1, 1.0, "EURO", "2024-01-01"));
 }
 
+/* An instance takes the block its predecessor freed (slabs reuse the last
+** freed block first): the constructor, not the allocator, zeroes it, so a
+** short char[N] and the padding after it must still read as zero bytes. */
+static void test_a_reused_block_starts_zeroed(void **state)
+{
+    static const char expected[offsetof(transactions_Transaction, timestamp)
+                               - offsetof(transactions_Transaction, currency)] = "X";
+    transactions_Transaction *first = transactions_Transaction_new(1, 1.0, "EUR", "then");
+    transactions_Transaction *second;
+
+    (void)state;
+    assert_non_null(first);
+    slots_decref(first);
+    second = transactions_Transaction_new(2, 2.0, "X", "now");
+    assert_non_null(second);
+    assert_memory_equal(second->currency, expected, sizeof expected);
+    assert_int_equal(slots_refcount(second), 1);
+    slots_decref(second);
+}
+
 static void test_reflection_offsets_are_the_compilers(void **state)
 {
     const slots_class *cls = &transactions_Transaction_class;
@@ -333,6 +353,7 @@ int main(void)
         cmocka_unit_test(test_accessors_read_what_the_constructor_stored),
         cmocka_unit_test(test_string_setters_copy_and_char_arrays_refuse_overflow),
         cmocka_unit_test(test_constructor_fails_cleanly_on_a_char_array_overflow),
+        cmocka_unit_test(test_a_reused_block_starts_zeroed),
         cmocka_unit_test(test_reflection_offsets_are_the_compilers),
         cmocka_unit_test(test_every_slot_and_class_is_found_by_name),
         cmocka_unit_test(test_getattr_and_setattr_by_name),

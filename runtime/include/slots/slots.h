@@ -208,6 +208,12 @@ static inline uint32_t slots_name_hash(const char *name, uint32_t seed)
 /* A zeroed instance of `cls` with one reference, or NULL on allocation
 ** failure.  Generated constructors call this, then set the slots. */
 void *slots_new(const slots_class *cls);
+/* slots_new without zeroing, for generated constructors: the header is
+** set, the other bytes are undefined until the constructor zeroes them
+** with the struct's constant size, which the compiler turns into a few
+** stores where slots_new, whose size is only known at run time, must
+** call memset. */
+void *slots_new_uninit(const slots_class *cls);
 
 void *slots_incref(void *obj);      /* returns obj; NULL is allowed and ignored */
 void slots_decref(void *obj);       /* NULL is allowed and ignored */
@@ -280,6 +286,20 @@ size_t slots_weakref_count(const void *obj);
 int slots_set_string(char **field, const char *v);
 /* Copy v into a char[n] member: SLOTS_ETYPE if strlen(v) >= n (unchanged). */
 int slots_set_chars(char *field, size_t n, const char *v);
+/* slots_set_chars for a constructor, whose char[n] member slots_new zeroed:
+** inline, so that with the constant n of a generated constructor a short
+** field (char[4] for a currency) costs a few byte moves and no call.  On
+** SLOTS_ETYPE the field is left partly written: the constructor discards
+** the object. */
+static inline int slots_init_chars(char *field, size_t n, const char *v)
+{
+    size_t len;
+    if (v == NULL)
+        return SLOTS_ETYPE;
+    for (len = 0; len < n && v[len] != '\0'; len++)
+        field[len] = v[len];
+    return len < n ? SLOTS_OK : SLOTS_ETYPE;
+}
 /* Point the weak slot *field at target (NULL allowed), freeing the old weak
 ** reference.  SLOTS_OK, SLOTS_ENOMEM or SLOTS_ENOWEAKREF (unchanged). */
 int slots_set_weak(slots_weakref **field, void *target);

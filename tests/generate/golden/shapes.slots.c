@@ -50,10 +50,12 @@ int shp_Shape_set_name(shp_Shape *self, const char *value)
 
 shp_Shape *shp_Shape_new(void)
 {
-    shp_Shape *self = (shp_Shape *)slots_new(&shp_Shape_class);
+    shp_Shape *self = (shp_Shape *)slots_new_uninit(&shp_Shape_class);
 
     if (!self)
         return NULL;
+    /* Zero after the header: padding and hidden members, and what no store below sets. */
+    memset((char *)self + sizeof(slots_object), 0, sizeof *self - sizeof(slots_object));
     if (slots_set_string(&self->name, shp_Shape_name_default) != SLOTS_OK)
         goto fail;
     return self;
@@ -113,10 +115,12 @@ int shp_Point_set_name(shp_Point *self, const char *value)
 
 shp_Point *shp_Point_new(int32_t x)
 {
-    shp_Point *self = (shp_Point *)slots_new(&shp_Point_class);
+    shp_Point *self = (shp_Point *)slots_new_uninit(&shp_Point_class);
 
     if (!self)
         return NULL;
+    /* Zero after the header: padding and hidden members, and what no store below sets. */
+    memset((char *)self + sizeof(slots_object), 0, sizeof *self - sizeof(slots_object));
     if (slots_set_string(&self->slots_super.name, shp_Point_name_default) != SLOTS_OK)
         goto fail;
     self->x = x;
@@ -192,11 +196,13 @@ void shp_Label_set_color(shp_Label *self, const uint8_t value[3])
 
 shp_Label *shp_Label_new(const char *text, shp_Point *anchor, shp_Shape *owner)
 {
-    shp_Label *self = (shp_Label *)slots_new(&shp_Label_class);
+    shp_Label *self = (shp_Label *)slots_new_uninit(&shp_Label_class);
 
     if (!self)
         return NULL;
-    if (slots_set_chars(self->text, sizeof self->text, text) != SLOTS_OK)
+    /* Zero after the header: padding and hidden members, and what no store below sets. */
+    memset((char *)self + sizeof(slots_object), 0, sizeof *self - sizeof(slots_object));
+    if (slots_init_chars(self->text, sizeof self->text, text) != SLOTS_OK)
         goto fail;
     self->anchor = (shp_Point *)slots_incref(anchor);
     if (slots_set_weak(&self->owner, owner) != SLOTS_OK)
@@ -247,10 +253,12 @@ const slots_class shp_Stamp_class = {
 
 shp_Stamp *shp_Stamp_new(uint64_t serial)
 {
-    shp_Stamp *self = (shp_Stamp *)slots_new(&shp_Stamp_class);
+    shp_Stamp *self = (shp_Stamp *)slots_new_uninit(&shp_Stamp_class);
 
     if (!self)
         return NULL;
+    /* Zero after the header: padding and hidden members, and what no store below sets. */
+    memset((char *)self + sizeof(slots_object), 0, sizeof *self - sizeof(slots_object));
     self->serial = serial;
     self->kind = shp_Stamp_kind_default;
     return self;
