@@ -3,7 +3,7 @@
 #   cmake -DOUTPUT=FILE.c -DTEMPLATES_DIR=DIR -P embed_templates.cmake
 #
 # Every DIR/NAME.mustache becomes one entry of templates_embedded[] (see
-# generator/templates.h), in name order so that the file is the same on
+# generator/render/templates.h), in name order so that the file is the same on
 # every machine.  The text is written as a byte array rather than a string
 # literal: C11 only promises 4095-character literals (-Wpedantic warns
 # beyond), and bytes need no escaping.  OUTPUT is replaced only when its
