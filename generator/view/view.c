@@ -266,6 +266,26 @@ static data *hash_view(data_doc *doc, const char *const *names, size_t n)
     return d;
 }
 
+/* {size, mask}: the runtime's name cache for a class of n slots (slots.h).
+** One entry per slot, rounded up to a power of two, so that a caller
+** cycling through every name of the class can keep them all cached; at
+** least 4, and at most 64 entries (1 KiB), past which a class's names are
+** rarely all in use at once. */
+#define NAME_CACHE_MIN 4u
+#define NAME_CACHE_MAX 64u
+
+static data *name_cache_view(data_doc *doc, size_t n)
+{
+    data *d = data_map(doc, 2);
+    unsigned size = NAME_CACHE_MIN;
+
+    while (size < n && size < NAME_CACHE_MAX)
+        size *= 2;
+    data_set_literal(d, "size", data_strf(doc, "%u", size));
+    data_set_literal(d, "mask", data_strf(doc, "%uu", size - 1));
+    return d;
+}
+
 /* The indexes in c->all of the slots the runtime releases. */
 static data *release_view(data_doc *doc, const m_class *c)
 {
@@ -488,6 +508,7 @@ static void set_class_descriptor(data_doc *doc, data *d, const m_class *c)
     data_set_literal(d, "slot_rows", rows);
     data_set_literal(d, "release", release_view(doc, c));
     data_set_literal(d, "index", hash_view(doc, names, c->nall));
+    data_set_literal(d, "name_cache", name_cache_view(doc, c->nall));
     data_set_literal(d, "flags", class_flags(doc, c));
     data_set_literal(d, "weaklist_offset", hidden_offset(doc, c, false));
     data_set_literal(d, "dict_offset", hidden_offset(doc, c, true));
@@ -498,7 +519,7 @@ static void set_class_descriptor(data_doc *doc, data *d, const m_class *c)
 /* Everything the templates say about class `c`. */
 static data *class_view(data_doc *doc, const m_class *c, bool *needs_math)
 {
-    data *d = data_map(doc, 29);
+    data *d = data_map(doc, 30);
 
     set_class_identity(doc, d, c);
     set_class_code(doc, d, c, needs_math);

@@ -2,8 +2,9 @@
 ** reflect.c: slots by name, through the descriptor tables that generated
 ** code fills in (CPython's member descriptors, as data).
 **
-** A name is found through the generator's name index: one hash, then a
-** linear probe that is almost always one table read and one strcmp,
+** A name is found through the class's name cache (the pointer seen
+** before, its bytes checked) or else the generator's name index: one hash,
+** then a linear probe that is almost always one table read and one strcmp,
 ** whatever the number of slots.  Values cross the API as
 ** slots_value; every conversion rule lives here, in one place: integers fit
 ** where they are exactly representable, doubles go only into float and
@@ -80,11 +81,53 @@ static inline uint16_t index_find(const uint16_t *table, uint32_t seed, uint32_t
     return 0;
 }
 
-static inline const slots_slot *find_slot(const slots_class *cls, const char *name)
+static inline const slots_slot *find_indexed(const slots_class *cls, const char *name)
 {
     uint16_t entry = index_find(cls->hash_table, cls->hash_seed, cls->hash_mask,
                                 cls->slots, slot_name_at, name);
     return entry != 0 ? &cls->slots[entry - 1] : NULL;
+}
+
+/* The name cache's entry for the pointer `name`.  The low three bits are
+** dropped: names a caller keeps apart (a table of char[8], separately
+** allocated strings) differ above them, and dropping them spreads such
+** names over consecutive entries with no collision. */
+static inline slots_name_cache *cache_entry(const slots_class *cls, const char *name)
+{
+    return &cls->name_cache[((uintptr_t)name >> 3) & cls->name_cache_mask];
+}
+
+/* The slot the name cache holds for `name`, or NULL: the pointer must be
+** the last one looked up in its entry, and the cached slot's name must
+** still be the bytes it points at.  NULL is a miss, not an absence. */
+static inline const slots_slot *cached_slot(const slots_class *cls, const char *name)
+{
+    if (SLOTS_UNLIKELY(cls->name_cache == NULL))
+        return NULL;
+    const slots_name_cache *cached = cache_entry(cls, name);
+    if (SLOTS_LIKELY(cached->name == name) && same_name(cached->slot->name, name))
+        return cached->slot;
+    return NULL;
+}
+
+/* After a cache miss: the index, then the entry refilled.  Absent names
+** are not cached: they go on to the dict, whose own lookup dwarfs the
+** hash. */
+static const slots_slot *find_and_cache(const slots_class *cls, const char *name)
+{
+    const slots_slot *slot = find_indexed(cls, name);
+    if (slot != NULL && cls->name_cache != NULL) {
+        slots_name_cache *cached = cache_entry(cls, name);
+        cached->name = name;
+        cached->slot = slot;
+    }
+    return slot;
+}
+
+static inline const slots_slot *find_slot(const slots_class *cls, const char *name)
+{
+    const slots_slot *slot = cached_slot(cls, name);
+    return slot != NULL ? slot : find_and_cache(cls, name);
 }
 
 const slots_slot *slots_find_slot(const slots_class *cls, const char *name)
@@ -187,11 +230,12 @@ int slots_slot_get(const void *obj, const slots_slot *slot, slots_value *out)
     return slot_get(obj, slot, out);
 }
 
-int slots_getattr(const void *obj, const char *name, slots_value *out)
+/* slots_getattr after a name cache miss: the index, then the dict. */
+static SLOTS_NOINLINE int getattr_uncached(const void *obj, const char *name, slots_value *out)
 {
     const slots_class *cls = slots__class(obj);
-    const slots_slot *slot = find_slot(cls, name);
-    if (SLOTS_LIKELY(slot != NULL))
+    const slots_slot *slot = find_and_cache(cls, name);
+    if (slot != NULL)
         return slot_get(obj, slot, out);
     if (cls->dict_offset != 0) {
         const slots_value *v = slots__dict_get(*(slots_dict *const *)slots__at(obj, cls->dict_offset), name);
@@ -201,6 +245,16 @@ int slots_getattr(const void *obj, const char *name, slots_value *out)
         }
     }
     return SLOTS_ENOATTR;
+}
+
+/* The cache hit is the whole of the fast path: with the miss out of line
+** the hit needs no stack frame. */
+int slots_getattr(const void *obj, const char *name, slots_value *out)
+{
+    const slots_slot *slot = cached_slot(slots__class(obj), name);
+    if (SLOTS_LIKELY(slot != NULL))
+        return slot_get(obj, slot, out);
+    return getattr_uncached(obj, name, out);
 }
 
 /* ------------------------------------------------------------------ */
@@ -405,24 +459,40 @@ static slots_dict **dict_of(void *obj, const slots_class *cls)
     return cls->dict_offset != 0 ? slots__at(obj, cls->dict_offset) : NULL;
 }
 
-int slots_setattr(void *obj, const char *name, const slots_value *v)
+/* The class is not frozen: only the slot's own flag is left to check. */
+static inline int write_unfrozen(void *obj, const slots_slot *slot, const slots_value *v)
+{
+    if (slot->flags & SLOTS_SLOT_READONLY)
+        return SLOTS_EREADONLY;
+    return slot_write(obj, slot, v);
+}
+
+/* slots_setattr after a name cache miss, on a class that is not frozen:
+** the index, then the dict. */
+static SLOTS_NOINLINE int setattr_uncached(void *obj, const char *name, const slots_value *v)
 {
     const slots_class *cls = slots__class(obj);
-    if (cls->flags & SLOTS_CLASS_FROZEN)
-        return SLOTS_EREADONLY;
-    const slots_slot *slot = find_slot(cls, name);
-    if (SLOTS_LIKELY(slot != NULL)) {
-        /* the class is not frozen: only the slot's own flag is left */
-        if (slot->flags & SLOTS_SLOT_READONLY)
-            return SLOTS_EREADONLY;
-        return slot_write(obj, slot, v);
-    }
+    const slots_slot *slot = find_and_cache(cls, name);
+    if (slot != NULL)
+        return write_unfrozen(obj, slot, v);
     slots_dict **dict = dict_of(obj, cls);
     if (dict == NULL)
         return SLOTS_ENOATTR;
     if (v->kind > SLOTS_OBJ)
         return SLOTS_ETYPE;
     return slots__dict_set(dict, name, v);
+}
+
+/* As slots_getattr: the cache hit is the fast path, the miss out of line. */
+int slots_setattr(void *obj, const char *name, const slots_value *v)
+{
+    const slots_class *cls = slots__class(obj);
+    if (cls->flags & SLOTS_CLASS_FROZEN)
+        return SLOTS_EREADONLY;
+    const slots_slot *slot = cached_slot(cls, name);
+    if (SLOTS_LIKELY(slot != NULL))
+        return write_unfrozen(obj, slot, v);
+    return setattr_uncached(obj, name, v);
 }
 
 int slots_delattr(void *obj, const char *name)

@@ -21,13 +21,18 @@ static uint16_t Point_index[INDEX_CELLS], Point3D_index[INDEX_CELLS],
     Point4D_index[INDEX_CELLS], Node_index[INDEX_CELLS], All_index[INDEX_CELLS],
     Transaction_index[INDEX_CELLS], module_index[INDEX_CELLS];
 
+/* Name caches sized as the generator sizes them (a power of two >= the
+** slots, at least 4); Empty has none, as a class without slots. */
+static slots_name_cache Point_cache[4], Point3D_cache[4], Point4D_cache[4],
+    Node_cache[4], All_cache[32], Transaction_cache[4];
+
 static const slots_slot Point_slots[] = {
     ROW(Point, x, SLOTS_T_INT32, 0, 0, NULL, &Point_class),
     ROW(Point, y, SLOTS_T_INT32, 0, 0, NULL, &Point_class),
 };
 slots_class Point_class = {
     "Point", "fix", "A 2-D point.", NULL, sizeof(Point), 0, 0, 0,
-    2, Point_slots, 0, NULL, 0, 0, Point_index,
+    2, Point_slots, 0, NULL, 0, 0, Point_index, Point_cache, 3,
 };
 
 static const slots_slot Point3D_slots[] = {
@@ -37,7 +42,7 @@ static const slots_slot Point3D_slots[] = {
 };
 slots_class Point3D_class = {
     "Point3D", "fix", NULL, &Point_class, sizeof(Point3D), 0, 0, 0,
-    3, Point3D_slots, 0, NULL, 0, 0, Point3D_index,
+    3, Point3D_slots, 0, NULL, 0, 0, Point3D_index, Point3D_cache, 3,
 };
 
 static const slots_slot Point4D_slots[] = {
@@ -48,13 +53,13 @@ static const slots_slot Point4D_slots[] = {
 };
 slots_class Point4D_class = {
     "Point4D", "fix", NULL, &Point3D_class, sizeof(Point4D), 0, 0, 0,
-    4, Point4D_slots, 0, NULL, 0, 0, Point4D_index,
+    4, Point4D_slots, 0, NULL, 0, 0, Point4D_index, Point4D_cache, 3,
 };
 
 /* A class without slots: no table at all. */
 slots_class Empty_class = {
     "Empty", "fix", NULL, NULL, sizeof(Empty), 0, 0, 0,
-    0, NULL, 0, NULL, 0, 0, NULL,
+    0, NULL, 0, NULL, 0, 0, NULL, NULL, 0,
 };
 
 static const slots_slot Node_slots[] = {
@@ -67,7 +72,7 @@ static const uint16_t Node_release[] = { 1, 2, 3 };
 slots_class Node_class = {
     "Node", "fix", NULL, NULL, sizeof(Node), SLOTS_CLASS_WEAKREF | SLOTS_CLASS_DICT,
     offsetof(Node, slots_weaklist), offsetof(Node, slots_dict),
-    4, Node_slots, 3, Node_release, 0, 0, Node_index,
+    4, Node_slots, 3, Node_release, 0, 0, Node_index, Node_cache, 3,
 };
 
 static const slots_slot All_slots[] = {
@@ -93,7 +98,7 @@ static const slots_slot All_slots[] = {
 static const uint16_t All_release[] = { 12, 15, 16 };
 slots_class All_class = {
     "All", "fix", NULL, NULL, sizeof(All), 0, 0, 0,
-    sizeof All_slots / sizeof All_slots[0], All_slots, 3, All_release, 0, 0, All_index,
+    sizeof All_slots / sizeof All_slots[0], All_slots, 3, All_release, 0, 0, All_index, All_cache, 31,
 };
 
 static const slots_slot Transaction_slots[] = {
@@ -106,7 +111,7 @@ static const uint16_t Transaction_release[] = { 3 };
 slots_class Transaction_class = {
     "Transaction", "fix", NULL, NULL, sizeof(Transaction), SLOTS_CLASS_WEAKREF | SLOTS_CLASS_FROZEN,
     offsetof(Transaction, slots_weaklist), 0,
-    4, Transaction_slots, 1, Transaction_release, 0, 0, Transaction_index,
+    4, Transaction_slots, 1, Transaction_release, 0, 0, Transaction_index, Transaction_cache, 3,
 };
 
 static const slots_class *const fix_classes[] = {

@@ -1,6 +1,7 @@
 /*
 ** test_reflect.c: slots by name (reflect.c): lookups through the name
-** index (home entries, displaced ones, absent names), every read kind,
+** index (home entries, displaced ones, absent names) and the name cache
+** in front of it (reused buffers, collisions), every read kind,
 ** every conversion and range rule of setattr, the error codes (ENOATTR,
 ** EREADONLY incl. frozen, ETYPE, ENOMEM), and the helpers generated
 ** setters call.
@@ -87,7 +88,7 @@ static const slots_slot Crowd_slots[] = {
 static uint16_t Crowd_index[8];
 static slots_class Crowd_class = {
     "Crowd", "fix", NULL, NULL, sizeof(Crowd), 0, 0, 0,
-    4, Crowd_slots, 0, NULL, 0, 7, Crowd_index,
+    4, Crowd_slots, 0, NULL, 0, 7, Crowd_index, NULL, 0,
 };
 
 /* A seed under which every slot of Crowd has home entry 7, the last: the
@@ -163,6 +164,73 @@ static void test_find_slot_ends_in_a_full_table(void **state)
     for (size_t i = 0; i < full.nslots; i++)
         assert_ptr_equal(slots_find_slot(&full, Crowd_slots[i].name), &Crowd_slots[i]);
     assert_null(slots_find_slot(&full, "absent"));
+}
+
+/* Point4D with a name cache of one entry, in which every name collides. */
+static slots_class point4d_with_one_cache_entry(slots_name_cache *entry)
+{
+    slots_class cls = Point4D_class;
+    memset(entry, 0, sizeof *entry);
+    cls.name_cache = entry;
+    cls.name_cache_mask = 0;
+    return cls;
+}
+
+/* The cache keys on the pointer, but a caller may rewrite the buffer
+** between lookups: the bytes decide, never the pointer alone. */
+static void test_name_cache_checks_the_bytes_behind_a_known_pointer(void **state)
+{
+    (void)state;
+    slots_name_cache entry;
+    slots_class cls = point4d_with_one_cache_entry(&entry);
+    char name[8];
+
+    strcpy(name, "x");
+    assert_ptr_equal(slots_find_slot(&cls, name), &cls.slots[0]);
+    assert_ptr_equal(entry.name, name);
+    strcpy(name, "z");
+    assert_ptr_equal(slots_find_slot(&cls, name), &cls.slots[2]);
+    assert_ptr_equal(entry.slot, &cls.slots[2]);
+    strcpy(name, "q");
+    assert_null(slots_find_slot(&cls, name));
+    strcpy(name, "x");
+    assert_ptr_equal(slots_find_slot(&cls, name), &cls.slots[0]);
+
+    /* the same through getattr and setattr, on the generated-style cache */
+    Point4D *p = slots_new(&Point4D_class);
+    assert_non_null(p);
+    p->w = 4;
+    strcpy(name, "w");
+    assert_int_equal(get(p, name).as.i, 4);
+    strcpy(name, "y");
+    assert_int_equal(set(p, name, (slots_value){ SLOTS_INT, { .i = 9 } }), SLOTS_OK);
+    assert_int_equal(p->slots_super.slots_super.y, 9);
+    assert_int_equal(p->w, 4);
+    strcpy(name, "v");
+    assert_int_equal(set(p, name, (slots_value){ SLOTS_INT, { .i = 1 } }), SLOTS_ENOATTR);
+    slots_decref(p);
+}
+
+/* Two names in one entry: each lookup evicts the other and is still
+** right; an absent name leaves the entry alone. */
+static void test_name_cache_collision_evicts(void **state)
+{
+    (void)state;
+    slots_name_cache entry;
+    slots_class cls = point4d_with_one_cache_entry(&entry);
+    const char *y = "y", *w = "w";
+
+    for (int round = 0; round < 2; round++) {
+        assert_ptr_equal(slots_find_slot(&cls, y), &cls.slots[1]);
+        assert_ptr_equal(entry.name, y);
+        assert_ptr_equal(entry.slot, &cls.slots[1]);
+        assert_ptr_equal(slots_find_slot(&cls, w), &cls.slots[3]);
+        assert_ptr_equal(entry.name, w);
+        assert_ptr_equal(entry.slot, &cls.slots[3]);
+    }
+    assert_null(slots_find_slot(&cls, "absent"));
+    assert_ptr_equal(entry.name, w);
+    assert_ptr_equal(entry.slot, &cls.slots[3]);
 }
 
 static void test_find_class_by_name(void **state)
@@ -578,6 +646,8 @@ int main(void)
         cmocka_unit_test(test_find_slot_compares_the_name_in_the_cell),
         cmocka_unit_test(test_find_slot_probes_past_displaced_entries),
         cmocka_unit_test(test_find_slot_ends_in_a_full_table),
+        cmocka_unit_test(test_name_cache_checks_the_bytes_behind_a_known_pointer),
+        cmocka_unit_test(test_name_cache_collision_evicts),
         cmocka_unit_test(test_find_class_by_name),
         cmocka_unit_test(test_strerror_names_every_code),
         cmocka_unit_test(test_getattr_reads_every_type_as_its_kind),

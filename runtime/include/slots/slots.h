@@ -18,7 +18,9 @@
 **
 ** Threads.  The library is single-threaded by contract: an object, its
 ** weak references and the allocator must be used from one thread at a
-** time.  Nothing here takes a lock.
+** time.  Nothing here takes a lock.  One more reason: the lookups by name
+** write to a per-class name cache (see slots_class) without any
+** synchronisation, even through a const object.
 **
 ** Memory.  Instances and weak references come from a small-object
 ** allocator (per-size slabs, as CPython's pymalloc) so that an instance
@@ -56,7 +58,7 @@ extern "C" {
 #define SLOTS_VERSION_MAJOR 0
 #define SLOTS_VERSION_MINOR 1
 #define SLOTS_VERSION_PATCH 0
-#define SLOTS_ABI_VERSION 1
+#define SLOTS_ABI_VERSION 2
 
 /* ------------------------------------------------------------------ */
 /* Values and return codes                                             */
@@ -118,9 +120,17 @@ typedef enum slots_type {
 #define SLOTS_CLASS_FROZEN  0x4u    /* every slot readonly */
 
 typedef struct slots_class slots_class;
+typedef struct slots_slot slots_slot;
+
+/* One entry of a class's name cache: the name pointer last looked up in
+** this entry and the slot it named, or {NULL, NULL}. */
+typedef struct slots_name_cache {
+    const char *name;
+    const slots_slot *slot;
+} slots_name_cache;
 
 /* One slot of a class: CPython's member descriptor, as a table row. */
-typedef struct slots_slot {
+struct slots_slot {
     const char *name;
     const char *doc;                /* the schema's doc, or NULL */
     slots_type type;                /* of the element, for arrays */
@@ -134,7 +144,7 @@ typedef struct slots_slot {
                                        `const char *const`), or NULL */
     const char *default_text;       /* the default as the schema wrote it, or NULL */
     const slots_class *owner;       /* the class that declares the slot */
-} slots_slot;
+};
 
 /* A class descriptor (`geo_Point_class`).  The name index is an
 ** open-addressing table built by the generator: slot i of `slots` is found
@@ -142,7 +152,16 @@ typedef struct slots_slot {
 ** probing hash_table[] from there to the next empty entry (entries are
 ** index + 1, 0 = empty), comparing names.  The table is at most half full
 ** and the seed is chosen to keep names at their home entry, so a hit is
-** usually one table read and one name comparison. */
+** usually one table read and one name comparison.
+**
+** In front of the index sits the name cache, CPython's type attribute
+** cache per class: name_cache_mask + 1 entries (a power of two) that the
+** runtime fills, direct-mapped by the bits of the name's pointer, so that
+** a caller passing the same string again (a literal, an interned name)
+** finds its slot with no hashing.  A pointer match is only a hint: the
+** cached slot's name is still compared with the bytes at the pointer, as
+** the caller may have reused the buffer for another name.  The generated
+** file owns the cache (a zeroed static array); NULL means no cache. */
 struct slots_class {
     const char *name;
     const char *module;
@@ -159,6 +178,8 @@ struct slots_class {
     uint32_t hash_seed;
     uint32_t hash_mask;             /* table size - 1; the size is a power of two */
     const uint16_t *hash_table;
+    slots_name_cache *name_cache;   /* mutable despite the const descriptor; or NULL */
+    uint32_t name_cache_mask;       /* entries - 1 */
 };
 
 /* A module descriptor (`geo_module`): the classes of one schema, with the

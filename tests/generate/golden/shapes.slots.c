@@ -25,6 +25,9 @@ static const uint16_t shp_Shape_index[2] = {
     0, 1,
 };
 
+/* The runtime's cache of names looked up by pointer: mutable, zeroed. */
+static slots_name_cache shp_Shape_name_cache[4];
+
 const slots_class shp_Shape_class = {
     /* name            */ "Shape",
     /* module          */ "shp",
@@ -40,7 +43,9 @@ const slots_class shp_Shape_class = {
     /* release         */ shp_Shape_release,
     /* hash_seed       */ 0u,
     /* hash_mask       */ 1u,
-    /* hash_table      */ shp_Shape_index
+    /* hash_table      */ shp_Shape_index,
+    /* name_cache      */ shp_Shape_name_cache,
+    /* name_cache_mask */ 3u
 };
 
 int shp_Shape_set_name(shp_Shape *self, const char *value)
@@ -90,6 +95,9 @@ static const uint16_t shp_Point_index[8] = {
     1, 0, 3, 0, 0, 0, 0, 2,
 };
 
+/* The runtime's cache of names looked up by pointer: mutable, zeroed. */
+static slots_name_cache shp_Point_name_cache[4];
+
 const slots_class shp_Point_class = {
     /* name            */ "Point",
     /* module          */ "shp",
@@ -105,7 +113,9 @@ const slots_class shp_Point_class = {
     /* release         */ shp_Point_release,
     /* hash_seed       */ 2u,
     /* hash_mask       */ 7u,
-    /* hash_table      */ shp_Point_index
+    /* hash_table      */ shp_Point_index,
+    /* name_cache      */ shp_Point_name_cache,
+    /* name_cache_mask */ 3u
 };
 
 int shp_Point_set_name(shp_Point *self, const char *value)
@@ -161,6 +171,9 @@ static const uint16_t shp_Label_index[16] = {
     0, 1, 5, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 2, 3,
 };
 
+/* The runtime's cache of names looked up by pointer: mutable, zeroed. */
+static slots_name_cache shp_Label_name_cache[8];
+
 const slots_class shp_Label_class = {
     /* name            */ "Label",
     /* module          */ "shp",
@@ -176,7 +189,9 @@ const slots_class shp_Label_class = {
     /* release         */ shp_Label_release,
     /* hash_seed       */ 0u,
     /* hash_mask       */ 15u,
-    /* hash_table      */ shp_Label_index
+    /* hash_table      */ shp_Label_index,
+    /* name_cache      */ shp_Label_name_cache,
+    /* name_cache_mask */ 7u
 };
 
 int shp_Label_set_text(shp_Label *self, const char *value)
@@ -233,6 +248,9 @@ static const uint16_t shp_Stamp_index[4] = {
     0, 0, 2, 1,
 };
 
+/* The runtime's cache of names looked up by pointer: mutable, zeroed. */
+static slots_name_cache shp_Stamp_name_cache[4];
+
 const slots_class shp_Stamp_class = {
     /* name            */ "Stamp",
     /* module          */ "shp",
@@ -248,7 +266,9 @@ const slots_class shp_Stamp_class = {
     /* release         */ NULL,
     /* hash_seed       */ 1u,
     /* hash_mask       */ 3u,
-    /* hash_table      */ shp_Stamp_index
+    /* hash_table      */ shp_Stamp_index,
+    /* name_cache      */ shp_Stamp_name_cache,
+    /* name_cache_mask */ 3u
 };
 
 shp_Stamp *shp_Stamp_new(uint64_t serial)

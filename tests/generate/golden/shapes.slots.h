@@ -5,8 +5,8 @@
 
 #include <slots/slots.h>
 
-#if SLOTS_ABI_VERSION != 1
-#error "shapes.slots.h was generated for slots ABI 1: regenerate it"
+#if SLOTS_ABI_VERSION != 2
+#error "shapes.slots.h was generated for slots ABI 2: regenerate it"
 #endif
 
 #ifdef __cplusplus
