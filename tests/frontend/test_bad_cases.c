@@ -24,23 +24,6 @@
 #include "diag.h"
 #include "slotgen.h"
 
-/* The whole file at `path` in *out; false if it cannot be read. */
-static bool read_text(const char *path, buf *out)
-{
-    char chunk[4096];
-    size_t n;
-    bool ok;
-    FILE *f = fopen(path, "rb");
-
-    if (!f)
-        return false;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        buf_putn(out, chunk, n);
-    ok = !ferror(f);
-    fclose(f);
-    return ok;
-}
-
 /* The state is the case's name: NAME.yaml must fail with NAME.expected. */
 static void bad_schema_reports_expected_lines(void **state)
 {
@@ -54,7 +37,7 @@ static void bad_schema_reports_expected_lines(void **state)
 
     buf_printf(&schema_path, "%s.yaml", name);
     buf_printf(&expected_path, "%s.expected", name);
-    if (!read_text(buf_str(&expected_path), &expected))
+    if (!buf_read_file(&expected, buf_str(&expected_path)))
         fail_msg("%s cannot be read: it should hold the expected diagnostics",
                  buf_str(&expected_path));
     schemas[0] = buf_str(&schema_path);

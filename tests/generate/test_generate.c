@@ -61,17 +61,14 @@ static void write_text(const char *dir, const char *name, const char *text)
 static char *read_text(const char *dir, const char *name)
 {
     char *path = path_join(dir, name);
-    FILE *f = fopen(path, "rb");
     buf b = BUF_INIT;
-    char chunk[4096];
-    size_t n;
+    bool ok = buf_read_file(&b, path);
 
     free(path);
-    if (!f)
+    if (!ok) {
+        buf_free(&b);
         return NULL;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        buf_putn(&b, chunk, n);
-    fclose(f);
+    }
     return buf_steal(&b);
 }
 

@@ -44,18 +44,11 @@ static void table_matches_template_files(void **state)
     for (size_t i = 0; i < templates_embedded_count; i++) {
         const template_file *t = &templates_embedded[i];
         buf path = BUF_INIT, text = BUF_INIT;
-        char chunk[4096];
-        size_t n;
-        FILE *f;
 
         if (i > 0)
             assert_true(strcmp(templates_embedded[i - 1].name, t->name) < 0);
         buf_printf(&path, "%s/%s.mustache", TEMPLATES_DIR, t->name);
-        f = fopen(buf_str(&path), "rb");
-        assert_non_null(f);
-        while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-            buf_putn(&text, chunk, n);
-        fclose(f);
+        assert_true(buf_read_file(&text, buf_str(&path)));
         assert_int_equal(t->len, text.len);
         assert_memory_equal(t->text, buf_str(&text), text.len);
         assert_int_equal(t->text[t->len], '\0');

@@ -42,14 +42,7 @@ static int free_diag(void **state)
 
 static void read_whole(const char *path, buf *out)
 {
-    FILE *f = fopen(path, "rb");
-    char chunk[4096];
-    size_t n;
-
-    assert_non_null(f);
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        buf_putn(out, chunk, n);
-    fclose(f);
+    assert_true(buf_read_file(out, path));
 }
 
 static void write_whole(const char *dir, const char *file, const char *text)

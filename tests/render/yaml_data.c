@@ -167,22 +167,17 @@ data *yaml_data_load(data_doc *doc, const char *text, size_t len, const yaml_dat
 data *yaml_data_load_file(data_doc *doc, const char *path, const yaml_data_options *opts,
                           char **err)
 {
-    FILE *f = fopen(path, "rb");
     buf text = BUF_INIT;
-    char chunk[8192];
-    size_t n;
     data *root;
 
     *err = NULL;
-    if (!f) {
+    if (!buf_read_file(&text, path)) {
         buf msg = BUF_INIT;
-        buf_printf(&msg, "cannot open %s", path);
+        buf_printf(&msg, "cannot read %s", path);
         *err = buf_steal(&msg);
+        buf_free(&text);
         return NULL;
     }
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        buf_putn(&text, chunk, n);
-    fclose(f);
     root = yaml_data_load(doc, buf_str(&text), text.len, opts, err);
     buf_free(&text);
     return root;
